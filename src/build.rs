@@ -1,0 +1,162 @@
+//! The build pipeline: corpus → text → extract → rdf, producing the quads
+//! of the whole graph and a report. Storing them is the caller's choice
+//! (`store::Store::build` on disk, or an in-memory store).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use oxigraph::model::Quad;
+
+use crate::corpus::{self, Corpus, Diagnostic};
+use crate::extract::{self, Fact, Input};
+use crate::lexicon::{Lexicon, LexiconError, OntologySource};
+use crate::rdf::{self, DocumentGraph};
+use crate::text;
+
+/// What to build from.
+#[derive(Clone, Debug, Default)]
+pub struct BuildOptions {
+    /// Files and directories to read.
+    pub inputs: Vec<PathBuf>,
+    pub ontology: OntologySource,
+    /// Treat every file as its own document, even when its text is another
+    /// file's (benchmarks replicate a corpus this way).
+    pub keep_duplicates: bool,
+}
+
+/// What a build found and made.
+#[derive(Clone, Debug, Default)]
+pub struct BuildReport {
+    /// Document files found (read or not).
+    pub files: usize,
+    /// Distinct documents (duplicates not counted).
+    pub documents: usize,
+    pub duplicates: usize,
+    /// Facts by kind, e.g. `mentions`.
+    pub facts: BTreeMap<&'static str, usize>,
+    pub footnotes: usize,
+    pub quads: usize,
+    /// One line each.
+    pub diagnostics: Vec<String>,
+    /// True when a file was left out.
+    pub skipped: bool,
+    pub bytes: u64,
+    /// Wall time of the whole build, store included, once the caller has
+    /// stored the quads; until then the same as `extraction_seconds`.
+    pub seconds: f64,
+    /// Wall time of reading and extraction.
+    pub extraction_seconds: f64,
+}
+
+/// The result of extraction: the graph's quads, the corpus and the report.
+#[derive(Debug)]
+pub struct Built {
+    pub quads: Vec<Quad>,
+    pub corpus: Corpus,
+    pub report: BuildReport,
+}
+
+/// Why a build could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("cannot load the ontology: {0}")]
+    Ontology(#[from] LexiconError),
+}
+
+/// Facts of one document, with its segmentation.
+pub struct DocumentFacts {
+    pub segmented: text::Segmented,
+    pub facts: Vec<Fact>,
+}
+
+/// Segments a document and runs every extractor over it.
+pub fn extract_document(doc: &corpus::Document, lexicon: &Lexicon) -> (DocumentFacts, Vec<String>) {
+    let segmented = text::segment(&doc.text, &lexicon.conventions);
+    let mut facts = Vec::new();
+    let mut diagnostics = Vec::new();
+    {
+        let input = Input {
+            document: doc,
+            segmented: &segmented,
+            lexicon,
+        };
+        for extractor in extract::all() {
+            let out = extractor.extract(&input);
+            facts.extend(out.facts);
+            diagnostics.extend(
+                out.diagnostics
+                    .into_iter()
+                    .map(|d| format!("{}: {}: {d}", doc.file_name, extractor.name())),
+            );
+        }
+    }
+    (DocumentFacts { segmented, facts }, diagnostics)
+}
+
+/// Reads the corpus and extracts the graph. `progress` is called with each
+/// file as it is read.
+pub fn build(options: &BuildOptions, progress: impl FnMut(&Path)) -> Result<Built, BuildError> {
+    let started = Instant::now();
+    let lexicon = Lexicon::load(&options.ontology)?;
+    Ok(build_with(&lexicon, options, progress, started))
+}
+
+/// [`build`] with a loaded lexicon.
+pub fn build_with(
+    lexicon: &Lexicon,
+    options: &BuildOptions,
+    progress: impl FnMut(&Path),
+    started: Instant,
+) -> Built {
+    let mut corpus = corpus::load(&options.inputs, &lexicon.conventions, progress);
+    if options.keep_duplicates {
+        corpus.duplicates.clear();
+    }
+    let mut report = BuildReport {
+        files: corpus.files,
+        duplicates: corpus.duplicates.len(),
+        diagnostics: corpus
+            .diagnostics
+            .iter()
+            .map(Diagnostic::to_string)
+            .collect(),
+        skipped: corpus.diagnostics.iter().any(Diagnostic::skipped),
+        ..BuildReport::default()
+    };
+    let mut quads = rdf::ontology_quads(lexicon);
+    for index in corpus.canonical() {
+        let doc = &corpus.documents[index];
+        report.documents += 1;
+        report.bytes += doc.text.text.len() as u64;
+        report.footnotes += doc.text.footnotes.len();
+        let (found, diagnostics) = extract_document(doc, lexicon);
+        report.diagnostics.extend(diagnostics);
+        for f in &found.facts {
+            *report.facts.entry(f.kind()).or_default() += 1;
+        }
+        let alternatives: Vec<(&corpus::Document, f64)> = corpus
+            .duplicates
+            .iter()
+            .filter(|d| d.canonical == index)
+            .map(|d| (&corpus.documents[d.duplicate], d.similarity))
+            .collect();
+        let graph = DocumentGraph {
+            document: doc,
+            segmented: &found.segmented,
+            facts: &found.facts,
+            alternatives: &alternatives,
+        };
+        quads.extend(rdf::document_quads(&graph, lexicon));
+    }
+    // The store is a set: repeated quads (an entity typed by two documents)
+    // are stored once. Count them as the store will; order does not matter.
+    report.quads = quads.iter().collect::<std::collections::HashSet<_>>().len();
+    report.seconds = started.elapsed().as_secs_f64();
+    report.extraction_seconds = report.seconds;
+    Built {
+        quads,
+        corpus,
+        report,
+    }
+}

@@ -1,0 +1,137 @@
+//! `policykg explain NAME`: an entity by label, alias or IRI — its type,
+//! labels, external identifiers and every mention with document, line and
+//! quote.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+use oxigraph::model::Term;
+use oxigraph::sparql::QueryResults;
+
+use crate::query::{cell, compact};
+use crate::store::{QueryOptions, Store, StoreError};
+
+/// Escapes a string for a SPARQL string literal.
+fn literal(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            _ => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn rows(store: &Store, sparql: &str) -> Result<Vec<Vec<Option<Term>>>, StoreError> {
+    store.query(sparql, QueryOptions::default(), |r| {
+        let QueryResults::Solutions(solutions) = r else {
+            return Ok(Vec::new());
+        };
+        let vars: Vec<_> = solutions.variables().to_vec();
+        let mut out = Vec::new();
+        for s in solutions {
+            let s = s.map_err(|e| StoreError::Evaluation(e.to_string()))?;
+            out.push(vars.iter().map(|v| s.get(v).cloned()).collect());
+        }
+        Ok(out)
+    })
+}
+
+const PREFIXES: &str = "PREFIX pkg: <https://w3id.org/policykg/def#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+";
+
+fn text(t: &Option<Term>) -> String {
+    t.as_ref().map(cell).unwrap_or_default()
+}
+
+/// Resolves `name` to entity IRIs: exact IRI, then labels and aliases.
+fn resolve(store: &Store, name: &str) -> Result<Vec<String>, StoreError> {
+    let lit = literal(&name.to_lowercase());
+    let iri_test = if name.starts_with("http") && !name.contains(['>', ' ', '"']) {
+        format!("UNION {{ BIND(<{name}> AS ?e) ?e ?p ?o }}")
+    } else {
+        String::new()
+    };
+    let q = format!(
+        "{PREFIXES}SELECT DISTINCT ?e ?rank WHERE {{
+           {{ ?e skos:prefLabel ?l . BIND(1 AS ?rank) }}
+           UNION {{ ?e skos:altLabel|skos:hiddenLabel|pkg:acronym ?l . BIND(2 AS ?rank) }}
+           FILTER(LCASE(STR(?l)) = {lit})
+         }} {iri_test} ORDER BY ?rank STR(?e)"
+    );
+    let mut out: Vec<String> = Vec::new();
+    for r in rows(store, &q)? {
+        if let Some(Term::NamedNode(n)) = &r[0]
+            && !out.iter().any(|o| o == n.as_str())
+        {
+            out.push(n.as_str().to_owned());
+        }
+    }
+    Ok(out)
+}
+
+/// Prints the explanation of `name`.
+pub fn run(store: Store, name: &str) -> Result<ExitCode> {
+    let found = resolve(&store, name)?;
+    let Some(entity) = found.first() else {
+        bail!(
+            "no entity named \"{name}\"; try an acronym (NAVO), a label (Europees Defensieagentschap) or an IRI"
+        );
+    };
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{}", compact(entity))?;
+    let details = rows(
+        &store,
+        &format!("{PREFIXES}SELECT ?p ?o WHERE {{ <{entity}> ?p ?o }} ORDER BY ?p STR(?o)"),
+    )?;
+    for r in &details {
+        let p = text(&r[0]);
+        let o = match &r[1] {
+            Some(Term::Literal(l)) => match l.language() {
+                Some(lang) => format!("{} @{lang}", l.value()),
+                None => l.value().to_owned(),
+            },
+            other => text(other),
+        };
+        writeln!(out, "  {p:<18} {o}")?;
+    }
+    let mentions = rows(
+        &store,
+        &format!(
+            "{PREFIXES}SELECT ?doc ?line ?form ?quote WHERE {{
+               ?m pkg:mentions <{entity}> ; pkg:inDocument ?d ; pkg:surfaceForm ?form ; prov:wasDerivedFrom ?ev .
+               ?ev pkg:line ?line ; oa:hasTarget/oa:hasSelector ?q .
+               ?q oa:exact ?quote .
+               ?d pkg:sourceFile ?doc .
+             }} ORDER BY ?doc ?line ?form"
+        ),
+    )?;
+    writeln!(out, "mentions: {}", mentions.len())?;
+    for r in &mentions {
+        writeln!(
+            out,
+            "  {}:{} [{}] {}",
+            text(&r[0]),
+            text(&r[1]),
+            text(&r[2]),
+            text(&r[3])
+        )?;
+    }
+    if found.len() > 1 {
+        let others: Vec<String> = found[1..].iter().map(|e| compact(e)).collect();
+        writeln!(out, "also named \"{name}\": {}", others.join(", "))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,466 @@
+//! The command line: clap definitions and thin handlers that call the
+//! library. The only module that prints.
+//!
+//! Exit status: 0 on success, 1 when the work completed with diagnostics
+//! (a file could not be read), 2 on usage or fatal errors. A closed pipe
+//! (`| head`) is not an error.
+
+mod explain;
+
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use oxigraph::io::RdfFormat;
+
+use crate::build::{self, BuildOptions, BuildReport, Built};
+use crate::lexicon::{self, Lexicon};
+use crate::query::{self, Format};
+use crate::store::{QueryOptions, Store, StoreError};
+
+/// How long past `--timeout` a query that ignores cancellation may run.
+const WATCHDOG_GRACE: Duration = Duration::from_secs(2);
+
+/// The bundled queries, embedded so that `policykg queries` works anywhere.
+pub const BUNDLED: &[(&str, &str)] = &[
+    ("actors", include_str!("../../queries/actors.rq")),
+    ("documents", include_str!("../../queries/documents.rq")),
+    ("duplicates", include_str!("../../queries/duplicates.rq")),
+    ("evidence", include_str!("../../queries/evidence.rq")),
+    ("instruments", include_str!("../../queries/instruments.rq")),
+    (
+        "mentions-by-document",
+        include_str!("../../queries/mentions-by-document.rq"),
+    ),
+];
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "policykg",
+    version,
+    about = "Turns policy documents into a knowledge graph with evidence"
+)]
+struct Cli {
+    /// Directory of the on-disk store.
+    #[arg(
+        long,
+        global = true,
+        env = "POLICYKG_STORE",
+        default_value = ".policykg"
+    )]
+    store: PathBuf,
+    /// Keep the graph in memory only (query, dump and explain then need --from).
+    #[arg(long, global = true)]
+    in_memory: bool,
+    /// Directory with ontology files replacing the embedded ones.
+    #[arg(long, global = true)]
+    ontology: Option<PathBuf>,
+    /// No progress bar.
+    #[arg(long, short, global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the graph from documents (.txt, .md; directories recursively).
+    Build {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Treat every file as its own document, even when it repeats another.
+        #[arg(long)]
+        keep_duplicates: bool,
+    },
+    /// Run a SPARQL query: a file, a bundled query name, or -e TEXT.
+    Query {
+        /// A .rq file or the name of a bundled query (see `policykg queries`).
+        file: Option<String>,
+        /// The query text.
+        #[arg(short = 'e', long = "expression", conflicts_with = "file")]
+        expression: Option<String>,
+        /// table, csv, tsv, json, xml (SELECT/ASK); turtle, ntriples, nquads (CONSTRUCT/DESCRIBE).
+        #[arg(long, short, default_value = "table")]
+        format: String,
+        /// Seconds before the query is cancelled.
+        #[arg(long, default_value_t = 60.0)]
+        timeout: f64,
+        /// With --in-memory: documents to build from first.
+        #[arg(long, num_args = 1..)]
+        from: Vec<PathBuf>,
+    },
+    /// List the bundled queries.
+    Queries,
+    /// Write the whole graph.
+    Dump {
+        /// nquads, trig or turtle (turtle merges all graphs).
+        #[arg(long, short, default_value = "nquads")]
+        format: String,
+        /// With --in-memory: documents to build from first.
+        #[arg(long, num_args = 1..)]
+        from: Vec<PathBuf>,
+    },
+    /// Show a document as repaired: its metadata, then every block (or
+    /// sentence) with the original line it starts on.
+    Text {
+        file: PathBuf,
+        /// One sentence per line instead of one block per line.
+        #[arg(long)]
+        sentences: bool,
+    },
+    /// Show an entity: type, labels, identifiers and every mention with its quote.
+    Explain {
+        /// A label, alias or IRI.
+        name: String,
+        #[arg(long, num_args = 1..)]
+        from: Vec<PathBuf>,
+    },
+}
+
+/// Runs the command line and returns the exit status.
+pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match dispatch(&cli) {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {}", one_line(&e));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn one_line(e: &anyhow::Error) -> String {
+    let mut parts: Vec<String> = e.chain().map(|c| c.to_string()).collect();
+    parts.dedup();
+    parts.join(": ").replace('\n', " ")
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<StoreError>().is_some_and(|s| matches!(s, StoreError::Write(io) if io.kind() == std::io::ErrorKind::BrokenPipe))
+    })
+}
+
+fn dispatch(cli: &Cli) -> Result<ExitCode> {
+    match &cli.command {
+        Command::Build {
+            paths,
+            keep_duplicates,
+        } => {
+            let options = BuildOptions {
+                inputs: paths.clone(),
+                keep_duplicates: *keep_duplicates,
+                ..BuildOptions::default()
+            };
+            cmd_build(cli, &options)
+        }
+        Command::Query {
+            file,
+            expression,
+            format,
+            timeout,
+            from,
+        } => cmd_query(
+            cli,
+            file.as_deref(),
+            expression.as_deref(),
+            format,
+            *timeout,
+            from,
+        ),
+        Command::Queries => cmd_queries(),
+        Command::Dump { format, from } => cmd_dump(cli, format, from),
+        Command::Text { file, sentences } => cmd_text(cli, file, *sentences),
+        Command::Explain { name, from } => explain::run(cli_store(cli, from)?, name),
+    }
+}
+
+fn progress_bar(quiet: bool) -> ProgressBar {
+    let bar = ProgressBar::new_spinner();
+    if quiet || !std::io::stderr().is_terminal() {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    } else if let Ok(style) = ProgressStyle::with_template("{spinner} {elapsed} reading {msg}") {
+        bar.set_style(style);
+        bar.enable_steady_tick(Duration::from_millis(100));
+    }
+    bar
+}
+
+fn extract(cli: &Cli, options: &BuildOptions, started: Instant) -> Result<Built> {
+    let lexicon = Lexicon::load(&lexicon::source(cli.ontology.as_deref()))
+        .context("cannot load the ontology")?;
+    let bar = progress_bar(cli.quiet);
+    let built = build::build_with(
+        &lexicon,
+        options,
+        |p: &Path| bar.set_message(p.display().to_string()),
+        started,
+    );
+    bar.finish_and_clear();
+    Ok(built)
+}
+
+fn print_diagnostics(report: &BuildReport) {
+    for d in &report.diagnostics {
+        eprintln!("warning: {d}");
+    }
+}
+
+fn cmd_build(cli: &Cli, options: &BuildOptions) -> Result<ExitCode> {
+    let started = Instant::now();
+    let paths = &options.inputs;
+    let Built { quads, report, .. } = extract(cli, options, started)?;
+    print_diagnostics(&report);
+    if report.documents == 0 {
+        bail!(
+            "no document could be read from {}; the previous graph is kept",
+            show_paths(paths)
+        );
+    }
+    if cli.in_memory {
+        Store::in_memory()?.load(quads)?;
+    } else {
+        Store::build(&cli.store, quads)
+            .with_context(|| format!("cannot build the store in \"{}\"", cli.store.display()))?;
+    }
+    let mut report = report;
+    report.seconds = started.elapsed().as_secs_f64();
+    let mut out = std::io::stdout().lock();
+    write_summary(&report, &mut out)?;
+    Ok(if report.skipped {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn show_paths(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| format!("\"{}\"", p.display()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn write_summary(r: &BuildReport, out: &mut impl Write) -> std::io::Result<()> {
+    writeln!(out, "files read   {}", r.files)?;
+    writeln!(out, "documents    {}", r.documents)?;
+    writeln!(out, "duplicates   {}", r.duplicates)?;
+    let facts: Vec<String> = r.facts.iter().map(|(k, v)| format!("{k} {v}")).collect();
+    writeln!(
+        out,
+        "facts        {}",
+        if facts.is_empty() {
+            "none".to_owned()
+        } else {
+            facts.join(", ")
+        }
+    )?;
+    writeln!(out, "footnotes    {}", r.footnotes)?;
+    writeln!(out, "triples      {}", r.quads)?;
+    writeln!(out, "diagnostics  {}", r.diagnostics.len())?;
+    writeln!(
+        out,
+        "seconds      {:.2} (extraction {:.2}, store {:.2})",
+        r.seconds,
+        r.extraction_seconds,
+        (r.seconds - r.extraction_seconds).max(0.0)
+    )?;
+    Ok(())
+}
+
+/// Opens the store the command should read: on disk, or built in memory
+/// from `from`.
+fn cli_store(cli: &Cli, from: &[PathBuf]) -> Result<Store> {
+    if cli.in_memory {
+        if from.is_empty() {
+            bail!("--in-memory keeps no graph between runs; pass the documents with --from PATH…");
+        }
+        let built = extract(
+            cli,
+            &BuildOptions {
+                inputs: from.to_vec(),
+                ..BuildOptions::default()
+            },
+            Instant::now(),
+        )?;
+        print_diagnostics(&built.report);
+        let store = Store::in_memory()?;
+        store.load(built.quads)?;
+        return Ok(store);
+    }
+    Ok(Store::open(&cli.store)?)
+}
+
+fn cmd_query(
+    cli: &Cli,
+    file: Option<&str>,
+    expression: Option<&str>,
+    format: &str,
+    timeout: f64,
+    from: &[PathBuf],
+) -> Result<ExitCode> {
+    let format = Format::parse(format).with_context(|| {
+        format!("unknown format \"{format}\"; use table, csv, tsv, json, xml, turtle, ntriples or nquads")
+    })?;
+    if !(timeout > 0.0 && timeout.is_finite()) {
+        bail!("invalid --timeout \"{timeout}\"; give a positive number of seconds");
+    }
+    let (origin, sparql) = match (file, expression) {
+        (_, Some(e)) => ("-e".to_owned(), e.to_owned()),
+        (Some(f), None) => match BUNDLED.iter().find(|(n, _)| *n == f || format!("{n}.rq") == f) {
+            Some((name, text)) if !Path::new(f).exists() => (format!("{name}.rq"), (*text).to_owned()),
+            _ => (f.to_owned(), std::fs::read_to_string(f).with_context(|| format!("cannot read \"{f}\"; give a .rq file or a bundled query name (policykg queries)"))?),
+        },
+        (None, None) => bail!("no query given; pass a .rq file, a bundled query name or -e 'SPARQL'"),
+    };
+    let store = cli_store(cli, from)?;
+    let options = QueryOptions {
+        timeout: Duration::from_secs_f64(timeout),
+    };
+    // The engine checks for cancellation only while it reads the store; a
+    // query that computes for long without reading (a cross product) is
+    // stopped here instead. Stores are opened read-only, so nothing is lost.
+    let limit = options.timeout + WATCHDOG_GRACE;
+    std::thread::spawn(move || {
+        std::thread::sleep(limit);
+        eprintln!(
+            "error: query timed out after {:.1} s and could not be cancelled cleanly; narrow it or pass a longer --timeout",
+            limit.as_secs_f64()
+        );
+        std::process::exit(2);
+    });
+    let stdout = std::io::stdout();
+    let result = store.query(&sparql, options, |results| {
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        let n = query::write(results, format, &mut out)?;
+        out.flush()?;
+        Ok(n)
+    });
+    match result {
+        Ok(_) => Ok(ExitCode::SUCCESS),
+        Err(StoreError::Syntax(message)) => bail!("{origin}: {message}"),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Title and description from a query's leading comments.
+pub fn describe(text: &str) -> (String, String) {
+    let mut title = String::new();
+    let mut description = String::new();
+    for line in text.lines().take_while(|l| l.starts_with('#')) {
+        let line = line.trim_start_matches('#').trim();
+        if let Some(t) = line.strip_prefix("title:") {
+            title = t.trim().to_owned();
+        } else if let Some(d) = line.strip_prefix("description:") {
+            description = d.trim().to_owned();
+        }
+    }
+    (title, description)
+}
+
+fn cmd_queries() -> Result<ExitCode> {
+    let rows: Vec<Vec<String>> = BUNDLED
+        .iter()
+        .map(|(name, text)| {
+            let (title, description) = describe(text);
+            vec![(*name).to_owned(), title, description]
+        })
+        .collect();
+    let mut out = std::io::stdout().lock();
+    for r in &rows {
+        writeln!(out, "{:<22} {}\n{:<22} {}", r[0], r[1], "", r[2])?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_dump(cli: &Cli, format: &str, from: &[PathBuf]) -> Result<ExitCode> {
+    let format = match format {
+        "nquads" | "nq" => RdfFormat::NQuads,
+        "trig" => RdfFormat::TriG,
+        "turtle" | "ttl" => RdfFormat::Turtle,
+        "ntriples" | "nt" => RdfFormat::NTriples,
+        other => bail!("unknown dump format \"{other}\"; use nquads, trig, turtle or ntriples"),
+    };
+    let store = cli_store(cli, from)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    store.dump(format, &mut out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_text(cli: &Cli, file: &Path, sentences: bool) -> Result<ExitCode> {
+    let lexicon = Lexicon::load(&lexicon::source(cli.ontology.as_deref()))
+        .context("cannot load the ontology")?;
+    let doc =
+        crate::corpus::read(file, &lexicon.conventions).map_err(|d| anyhow::anyhow!("{d}"))?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let m = &doc.metadata;
+    writeln!(out, "# type: {}", m.document_type)?;
+    writeln!(out, "# title: {}", m.title.as_deref().unwrap_or("-"))?;
+    let date = m
+        .date
+        .as_ref()
+        .map_or_else(|| "-".to_owned(), |(d, s)| format!("{} ({s:?})", d.iso()));
+    writeln!(out, "# date: {date}")?;
+    writeln!(
+        out,
+        "# reference: {}",
+        m.reference.as_deref().unwrap_or("-")
+    )?;
+    writeln!(out, "# creators: {}", m.creators.join("; "))?;
+    for s in &m.signatories {
+        writeln!(
+            out,
+            "# signatory: {} ({})",
+            s.name,
+            s.role.as_deref().unwrap_or("-")
+        )?;
+    }
+    let text = &doc.text.text;
+    if sentences {
+        let seg = crate::text::segment(&doc.text, &lexicon.conventions);
+        for s in &seg.sentences {
+            let tag = match (s.heading, s.footnote) {
+                (true, _) => "H ".to_owned(),
+                (_, Some(n)) => format!("^{n} "),
+                _ => String::new(),
+            };
+            writeln!(
+                out,
+                "{:>5} {tag}{}",
+                doc.text.line_at(s.start),
+                &text[s.start..s.end]
+            )?;
+        }
+    } else {
+        for b in &doc.text.blocks {
+            let tag = match b.kind {
+                crate::corpus::BlockKind::Paragraph => String::new(),
+                crate::corpus::BlockKind::ListItem => "- ".to_owned(),
+                crate::corpus::BlockKind::Footnote(n) => format!("^{n} "),
+            };
+            writeln!(
+                out,
+                "{:>5} {tag}{}",
+                doc.text.line_at(b.start),
+                &text[b.start..b.end]
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

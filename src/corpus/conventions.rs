@@ -1,0 +1,59 @@
+//! The text conventions of the corpus as plain data: letterhead labels,
+//! month names, hyphenation exceptions, document-type cues and sentence
+//! abbreviations.
+//!
+//! The values come from `ontology/text.ttl` (loaded by `lexicon`); this
+//! module only holds them, so that `corpus` and `text` never parse RDF.
+
+/// A rule deciding a document's type from a cue in its opening text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TypeRule {
+    /// Lower numbers are tried first.
+    pub order: i64,
+    /// Local name of the `pkg:` class, e.g. `CabinetResponse`.
+    pub document_type: String,
+    /// Phrases that, when found, decide the type.
+    pub cues: Vec<String>,
+    /// Put before a title taken from the opening sentence
+    /// ("Kabinetsreactie op").
+    pub title_prefix: Option<String>,
+}
+
+/// Everything the corpus reader and the sentence splitter need to know
+/// about Dutch government documents.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Conventions {
+    /// Abbreviations ending in a full stop that does not end a sentence.
+    pub abbreviations: Vec<String>,
+    /// Words after a hyphen that keep the hyphen and its space ("NAVO- en").
+    pub hyphen_keep_before: Vec<String>,
+    /// Prefixes that keep their hyphen ("niet-geclassificeerde").
+    pub hyphen_keep_prefix: Vec<String>,
+    pub date_labels: Vec<String>,
+    pub subject_labels: Vec<String>,
+    pub reference_labels: Vec<String>,
+    pub salutations: Vec<String>,
+    pub closings: Vec<String>,
+    pub signatory_roles: Vec<String>,
+    pub creator_cues: Vec<String>,
+    /// Month names with their number (1–12).
+    pub months: Vec<(String, u32)>,
+    pub type_rules: Vec<TypeRule>,
+}
+
+impl Conventions {
+    /// The month number of a (case-insensitive) month name.
+    pub fn month(&self, name: &str) -> Option<u32> {
+        let name = name.to_lowercase();
+        self.months
+            .iter()
+            .find(|(m, _)| *m == name)
+            .map(|&(_, n)| n)
+    }
+
+    /// True when `token` (ending in a full stop) is a known abbreviation.
+    pub fn is_abbreviation(&self, token: &str) -> bool {
+        let token = token.to_lowercase();
+        self.abbreviations.contains(&token)
+    }
+}

@@ -1,0 +1,433 @@
+//! Loading the ontology data — entities, aliases, text conventions — from
+//! `ontology/*.ttl`, and one fast matcher over every alias.
+//!
+//! No entity is named in Rust: adding an actor is adding Turtle. The files
+//! are embedded as defaults and can be replaced at run time
+//! ([`OntologySource::Dir`]).
+
+mod matcher;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{BlankNode, NamedOrBlankNode, Quad, Term};
+
+pub use matcher::{Match, Matcher};
+
+use crate::corpus::{Conventions, TypeRule};
+
+/// Namespace of the vocabulary.
+pub const PKG: &str = "https://w3id.org/policykg/def#";
+/// Namespace of the text conventions in `text.ttl`.
+pub const TEXT_CFG: &str = "https://w3id.org/policykg/def/text#";
+const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+const OWL: &str = "http://www.w3.org/2002/07/owl#";
+const ORG: &str = "http://www.w3.org/ns/org#";
+const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+
+/// The ontology files, by name, as embedded in the binary.
+pub const EMBEDDED: [(&str, &str); 3] = [
+    ("policykg.ttl", include_str!("../../ontology/policykg.ttl")),
+    ("lexicon.ttl", include_str!("../../ontology/lexicon.ttl")),
+    ("text.ttl", include_str!("../../ontology/text.ttl")),
+];
+
+/// Where the ontology files come from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum OntologySource {
+    /// The files compiled into the binary.
+    #[default]
+    Embedded,
+    /// A directory with files of the same names; a missing file falls back
+    /// to the embedded one.
+    Dir(PathBuf),
+}
+
+/// Why the ontology could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("cannot read \"{path}\": {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{file}:{line}:{column}: {message}")]
+    Syntax {
+        file: String,
+        line: u64,
+        column: u64,
+        message: String,
+    },
+}
+
+/// What kind of thing an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EntityKind {
+    Actor,
+    Instrument,
+    Issue,
+}
+
+/// A lexicon entry.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Entity {
+    pub iri: String,
+    /// Local names of its `pkg:` classes.
+    pub classes: Vec<String>,
+    /// `(label, language)` of `skos:prefLabel`.
+    pub pref_labels: Vec<(String, String)>,
+    /// Case-insensitive aliases (`skos:prefLabel`, `skos:altLabel`).
+    pub labels: Vec<String>,
+    /// Case-sensitive aliases (`pkg:acronym`, `skos:hiddenLabel`).
+    pub exact: Vec<String>,
+    pub same_as: Vec<String>,
+    pub close_match: Vec<String>,
+}
+
+impl Entity {
+    /// What kind of entity the IRI names (`…/id/actor/…` etc.).
+    pub fn kind(&self) -> Option<EntityKind> {
+        let rest = self.iri.strip_prefix(crate::rdf::iri::ID)?;
+        match rest.split('/').next()? {
+            "actor" => Some(EntityKind::Actor),
+            "instrument" => Some(EntityKind::Instrument),
+            "issue" => Some(EntityKind::Issue),
+            _ => None,
+        }
+    }
+
+    /// The preferred label in `lang`, else any.
+    pub fn label(&self, lang: &str) -> &str {
+        self.pref_labels
+            .iter()
+            .find(|(_, l)| l == lang)
+            .or(self.pref_labels.first())
+            .map_or(self.iri.as_str(), |(t, _)| t.as_str())
+    }
+}
+
+/// The loaded ontology: entities with their matcher, the text
+/// conventions, and every quad of the vocabulary and lexicon files.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub entities: Vec<Entity>,
+    pub conventions: Conventions,
+    /// Quads of `policykg.ttl` and `lexicon.ttl`, in the default graph.
+    pub ontology_quads: Vec<Quad>,
+    matcher: Matcher,
+}
+
+fn read_source(
+    source: &OntologySource,
+    name: &str,
+    embedded: &'static str,
+) -> Result<String, LexiconError> {
+    match source {
+        OntologySource::Embedded => Ok(embedded.to_owned()),
+        OntologySource::Dir(dir) => {
+            let path = dir.join(name);
+            if !path.exists() {
+                return Ok(embedded.to_owned());
+            }
+            std::fs::read_to_string(&path).map_err(|source| LexiconError::Read { path, source })
+        }
+    }
+}
+
+/// Parses Turtle, reporting the first syntax error with its position.
+///
+/// Blank nodes are renamed in the order they appear (`policykg-ttl-1`, …):
+/// the parser's own names are random, and the graph must be the same on
+/// every run.
+pub fn parse_turtle(file: &str, text: &str) -> Result<Vec<Quad>, LexiconError> {
+    let stem: String = file
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let mut names: BTreeMap<String, BlankNode> = BTreeMap::new();
+    let mut rename = |b: &BlankNode| -> BlankNode {
+        let n = names.len() + 1;
+        names
+            .entry(b.as_str().to_owned())
+            .or_insert_with(|| BlankNode::new_unchecked(format!("{stem}-{n}")))
+            .clone()
+    };
+    let mut out = Vec::new();
+    for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes()) {
+        match quad {
+            Ok(mut q) => {
+                if let NamedOrBlankNode::BlankNode(b) = &q.subject {
+                    q.subject = NamedOrBlankNode::BlankNode(rename(b));
+                }
+                if let Term::BlankNode(b) = &q.object {
+                    q.object = Term::BlankNode(rename(b));
+                }
+                out.push(q);
+            }
+            Err(e) => {
+                let (line, column) = e
+                    .location()
+                    .map_or((0, 0), |r| (r.start.line + 1, r.start.column + 1));
+                return Err(LexiconError::Syntax {
+                    file: file.to_owned(),
+                    line,
+                    column,
+                    message: e.to_string(),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn literal(term: &Term) -> Option<(&str, &str)> {
+    match term {
+        Term::Literal(l) => Some((l.value(), l.language().unwrap_or(""))),
+        _ => None,
+    }
+}
+
+fn iri_of(term: &Term) -> Option<&str> {
+    match term {
+        Term::NamedNode(n) => Some(n.as_str()),
+        _ => None,
+    }
+}
+
+impl Lexicon {
+    /// Loads the ontology from `source`.
+    pub fn load(source: &OntologySource) -> Result<Self, LexiconError> {
+        let mut texts = BTreeMap::new();
+        for (name, embedded) in EMBEDDED {
+            texts.insert(name, read_source(source, name, embedded)?);
+        }
+        let vocabulary = parse_turtle("policykg.ttl", &texts["policykg.ttl"])?;
+        let lexicon = parse_turtle("lexicon.ttl", &texts["lexicon.ttl"])?;
+        let conventions_quads = parse_turtle("text.ttl", &texts["text.ttl"])?;
+        let entities = entities(&lexicon);
+        let conventions = conventions(&conventions_quads);
+        let matcher = Matcher::new(&entities);
+        let mut ontology_quads = vocabulary;
+        ontology_quads.extend(lexicon);
+        Ok(Self {
+            entities,
+            conventions,
+            ontology_quads,
+            matcher,
+        })
+    }
+
+    /// Every alias occurrence in `text`: longest match wins, case-sensitive
+    /// aliases only in their written case, all on word boundaries
+    /// (a hyphen is a boundary, so compounds count).
+    pub fn find(&self, text: &str) -> Vec<Match> {
+        self.matcher.find(text)
+    }
+
+    /// The entity with this IRI, label or alias (case-insensitive).
+    pub fn lookup(&self, name: &str) -> Option<&Entity> {
+        let lower = name.trim().to_lowercase();
+        self.entities
+            .iter()
+            .find(|e| e.iri == name.trim())
+            .or_else(|| {
+                self.entities
+                    .iter()
+                    .find(|e| e.exact.iter().any(|a| a == name.trim()))
+            })
+            .or_else(|| {
+                self.entities.iter().find(|e| {
+                    e.labels
+                        .iter()
+                        .chain(&e.exact)
+                        .any(|a| a.to_lowercase() == lower)
+                        || e.iri.rsplit('/').next() == Some(lower.as_str())
+                })
+            })
+    }
+}
+
+/// Loads a directory given on the command line, or the embedded default.
+pub fn source(dir: Option<&Path>) -> OntologySource {
+    dir.map_or(OntologySource::Embedded, |d| {
+        OntologySource::Dir(d.to_owned())
+    })
+}
+
+fn entities(quads: &[Quad]) -> Vec<Entity> {
+    let mut by_iri: BTreeMap<String, Entity> = BTreeMap::new();
+    for q in quads {
+        let NamedOrBlankNode::NamedNode(s) = &q.subject else {
+            continue;
+        };
+        let p = q.predicate.as_str();
+        let e = by_iri
+            .entry(s.as_str().to_owned())
+            .or_insert_with(|| Entity {
+                iri: s.as_str().to_owned(),
+                ..Entity::default()
+            });
+        let skos = p.strip_prefix(SKOS);
+        match (p, skos) {
+            (_, Some("prefLabel")) => {
+                if let Some((v, lang)) = literal(&q.object) {
+                    e.pref_labels.push((v.to_owned(), lang.to_owned()));
+                    e.labels.push(v.to_owned());
+                }
+            }
+            (_, Some("altLabel")) => {
+                if let Some((v, _)) = literal(&q.object) {
+                    e.labels.push(v.to_owned());
+                }
+            }
+            (_, Some("hiddenLabel")) => {
+                if let Some((v, _)) = literal(&q.object) {
+                    e.exact.push(v.to_owned());
+                }
+            }
+            (_, Some("closeMatch")) => e.close_match.extend(iri_of(&q.object).map(str::to_owned)),
+            _ if p == format!("{PKG}acronym") => {
+                if let Some((v, _)) = literal(&q.object) {
+                    e.exact.push(v.to_owned());
+                }
+            }
+            _ if p == format!("{OWL}sameAs") => {
+                e.same_as.extend(iri_of(&q.object).map(str::to_owned))
+            }
+            _ if p == RDF_TYPE => {
+                if let Some(c) = iri_of(&q.object).and_then(|c| c.strip_prefix(PKG)) {
+                    e.classes.push(c.to_owned());
+                }
+            }
+            _ if p == format!("{ORG}memberOf") || p == format!("{PKG}ownedBy") => {}
+            _ => {}
+        }
+    }
+    by_iri
+        .into_values()
+        .filter(|e| e.kind().is_some() && !e.pref_labels.is_empty())
+        .map(|mut e| {
+            e.labels.sort();
+            e.labels.dedup();
+            e.exact.sort();
+            e.exact.dedup();
+            e.same_as.sort();
+            e.close_match.sort();
+            e
+        })
+        .collect()
+}
+
+fn conventions(quads: &[Quad]) -> Conventions {
+    let values = |subject: &str, predicate: &str| -> Vec<String> {
+        let s = format!("{TEXT_CFG}{subject}");
+        let p = format!("{TEXT_CFG}{predicate}");
+        quads
+            .iter()
+            .filter(|q| matches!(&q.subject, NamedOrBlankNode::NamedNode(n) if n.as_str() == s))
+            .filter(|q| q.predicate.as_str() == p)
+            .filter_map(|q| literal(&q.object).map(|(v, _)| v.to_owned()))
+            .collect()
+    };
+    let mut c = Conventions {
+        abbreviations: values("sentences", "abbreviation")
+            .iter()
+            .map(|a| a.to_lowercase())
+            .collect(),
+        hyphen_keep_before: values("hyphenation", "keepBefore"),
+        hyphen_keep_prefix: values("hyphenation", "keepPrefix"),
+        date_labels: values("letterhead", "dateLabel"),
+        subject_labels: values("letterhead", "subjectLabel"),
+        reference_labels: values("letterhead", "referenceLabel"),
+        salutations: values("letterhead", "salutation"),
+        closings: values("letterhead", "closing"),
+        signatory_roles: values("letterhead", "signatoryRole"),
+        creator_cues: values("letterhead", "creatorCue"),
+        months: values("months", "month")
+            .iter()
+            .filter_map(|m| {
+                let (name, n) = m.split_once('=')?;
+                Some((name.to_lowercase(), n.parse().ok()?))
+            })
+            .collect(),
+        type_rules: Vec::new(),
+    };
+    // Longer labels first, so "Onze referentie" is tried before "Referentie".
+    for list in [
+        &mut c.reference_labels,
+        &mut c.subject_labels,
+        &mut c.signatory_roles,
+    ] {
+        list.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    }
+    let rule_type = format!("{TEXT_CFG}TypeRule");
+    let mut rules: Vec<TypeRule> = quads
+        .iter()
+        .filter(|q| {
+            q.predicate.as_str() == RDF_TYPE && iri_of(&q.object) == Some(rule_type.as_str())
+        })
+        .filter_map(|q| match &q.subject {
+            NamedOrBlankNode::NamedNode(n) => Some(n.as_str().to_owned()),
+            _ => None,
+        })
+        .map(|rule| {
+            let local = rule.strip_prefix(TEXT_CFG).unwrap_or(&rule).to_owned();
+            let order = values(&local, "order")
+                .first()
+                .and_then(|o| o.parse().ok())
+                .unwrap_or(i64::MAX);
+            let document_type = quads
+                .iter()
+                .filter(
+                    |q| matches!(&q.subject, NamedOrBlankNode::NamedNode(n) if n.as_str() == rule),
+                )
+                .filter(|q| q.predicate.as_str() == format!("{TEXT_CFG}documentType"))
+                .find_map(|q| {
+                    iri_of(&q.object)
+                        .and_then(|o| o.strip_prefix(PKG))
+                        .map(str::to_owned)
+                })
+                .unwrap_or_else(|| "Document".to_owned());
+            let title_prefix = values(&local, "titlePrefix").into_iter().next();
+            TypeRule {
+                order,
+                document_type,
+                cues: values(&local, "cue"),
+                title_prefix,
+            }
+        })
+        .collect();
+    rules.sort_by(|a, b| {
+        a.order
+            .cmp(&b.order)
+            .then(a.document_type.cmp(&b.document_type))
+    });
+    c.type_rules = rules;
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_ontology_loads_with_conventions() {
+        let lex = Lexicon::load(&OntologySource::Embedded).unwrap();
+        assert!(lex.entities.len() > 150, "{} entities", lex.entities.len());
+        assert!(lex.conventions.is_abbreviation("t.a.v."));
+        assert_eq!(lex.conventions.month("juni"), Some(6));
+        assert!(!lex.conventions.type_rules.is_empty());
+    }
+
+    #[test]
+    fn a_turtle_error_names_file_line_and_column() {
+        let err = parse_turtle(
+            "lexicon.ttl",
+            "@prefix x: <http://x/> .\nx:a x:b \"open .\n",
+        )
+        .unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("lexicon.ttl:2:"), "{msg}");
+    }
+}

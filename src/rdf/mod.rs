@@ -1,0 +1,320 @@
+//! Facts to quads: minting IRIs, the vocabulary constants, one named graph
+//! per document and the evidence of every fact as a W3C Web Annotation.
+//!
+//! Parses no text: it receives documents, their segmentation and facts.
+
+pub mod iri;
+pub mod vocab;
+
+use std::collections::BTreeMap;
+
+use oxigraph::model::vocab::{rdf, xsd};
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+
+use crate::corpus::{DateSource, Document};
+use crate::extract::{Evidence, Fact};
+use crate::lexicon::Lexicon;
+use crate::text::Segmented;
+use vocab::{dcterms, foaf, oa, pkg, prov};
+
+/// Characters of context kept before and after a quote.
+const CONTEXT: usize = 32;
+
+/// One canonical document with what was found in it.
+#[derive(Clone, Copy, Debug)]
+pub struct DocumentGraph<'a> {
+    pub document: &'a Document,
+    pub segmented: &'a Segmented,
+    pub facts: &'a [Fact],
+    /// Other renderings of the same document, with their similarity.
+    pub alternatives: &'a [(&'a Document, f64)],
+}
+
+/// Collects quads into one graph.
+struct Sink {
+    graph: GraphName,
+    quads: Vec<Quad>,
+}
+
+impl Sink {
+    fn add(&mut self, s: &NamedNode, p: oxigraph::model::NamedNodeRef<'_>, o: impl Into<Term>) {
+        self.quads
+            .push(Quad::new(s.clone(), p, o, self.graph.clone()));
+    }
+}
+
+fn node(iri: String) -> NamedNode {
+    NamedNode::new_unchecked(iri)
+}
+
+fn int(n: usize) -> Literal {
+    Literal::new_typed_literal(n.to_string(), xsd::INTEGER)
+}
+
+fn nl(text: &str) -> Literal {
+    Literal::new_language_tagged_literal_unchecked(text, "nl")
+}
+
+/// Maps byte offsets of a text to character offsets (Web Annotation
+/// positions count characters).
+struct CharIndex {
+    /// Character count at every 64th byte, to keep the table small.
+    marks: Vec<usize>,
+}
+
+impl CharIndex {
+    const STEP: usize = 64;
+
+    fn new(text: &str) -> Self {
+        let mut marks = Vec::with_capacity(text.len() / Self::STEP + 1);
+        let mut chars = 0;
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            if i % Self::STEP == 0 {
+                marks.push(chars);
+            }
+            if (b & 0xC0) != 0x80 {
+                chars += 1;
+            }
+        }
+        marks.push(chars);
+        Self { marks }
+    }
+
+    fn chars_at(&self, text: &str, byte: usize) -> usize {
+        let block = byte / Self::STEP;
+        let base = self.marks.get(block).copied().unwrap_or(0);
+        let from = block * Self::STEP;
+        base + text.as_bytes()[from.min(byte)..byte]
+            .iter()
+            .filter(|&&b| (b & 0xC0) != 0x80)
+            .count()
+    }
+}
+
+fn context_before(text: &str, at: usize) -> String {
+    let chars: Vec<char> = text[..at].chars().rev().take(CONTEXT).collect();
+    chars
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .replace('\n', " ")
+}
+
+fn context_after(text: &str, at: usize) -> String {
+    text[at..]
+        .chars()
+        .take(CONTEXT)
+        .collect::<String>()
+        .replace('\n', " ")
+}
+
+fn add_evidence(
+    sink: &mut Sink,
+    doc: &Document,
+    doc_iri: &NamedNode,
+    ev: Evidence,
+    chars: &CharIndex,
+) -> NamedNode {
+    let text = &doc.text.text;
+    let iri = iri::evidence(&doc.slug, ev.start, ev.end);
+    let ev_node = node(iri.clone());
+    let target = node(format!("{iri}#target"));
+    let quote = node(format!("{iri}#quote"));
+    let position = node(format!("{iri}#position"));
+    sink.add(&ev_node, rdf::TYPE, oa::ANNOTATION);
+    sink.add(&ev_node, oa::HAS_TARGET, target.clone());
+    sink.add(
+        &ev_node,
+        pkg::LINE,
+        int(doc.text.line_at(ev.start) as usize),
+    );
+    sink.add(&target, oa::HAS_SOURCE, doc_iri.clone());
+    sink.add(&target, oa::HAS_SELECTOR, quote.clone());
+    sink.add(&target, oa::HAS_SELECTOR, position.clone());
+    sink.add(&quote, rdf::TYPE, oa::TEXT_QUOTE_SELECTOR);
+    sink.add(
+        &quote,
+        oa::EXACT,
+        Literal::new_simple_literal(text[ev.start..ev.end].replace('\n', " ")),
+    );
+    sink.add(
+        &quote,
+        oa::PREFIX,
+        Literal::new_simple_literal(context_before(text, ev.start)),
+    );
+    sink.add(
+        &quote,
+        oa::SUFFIX,
+        Literal::new_simple_literal(context_after(text, ev.end)),
+    );
+    sink.add(&position, rdf::TYPE, oa::TEXT_POSITION_SELECTOR);
+    sink.add(&position, oa::START, int(chars.chars_at(text, ev.start)));
+    sink.add(&position, oa::END, int(chars.chars_at(text, ev.end)));
+    ev_node
+}
+
+fn add_document_node(sink: &mut Sink, doc: &Document, lexicon: &Lexicon) -> NamedNode {
+    let d = node(iri::document(&doc.slug));
+    let meta = &doc.metadata;
+    sink.add(&d, rdf::TYPE, pkg::DOCUMENT);
+    if meta.document_type != "Document" {
+        sink.add(
+            &d,
+            rdf::TYPE,
+            node(format!("{}{}", crate::lexicon::PKG, meta.document_type)),
+        );
+    }
+    sink.add(
+        &d,
+        pkg::SOURCE_FILE,
+        Literal::new_simple_literal(&doc.file_name),
+    );
+    sink.add(
+        &d,
+        pkg::ENCODING,
+        Literal::new_simple_literal(doc.encoding.label()),
+    );
+    if let Some(title) = &meta.title {
+        sink.add(&d, dcterms::TITLE, nl(title));
+    }
+    if let Some((date, source)) = &meta.date {
+        sink.add(
+            &d,
+            dcterms::DATE,
+            Literal::new_typed_literal(date.iso(), xsd::DATE),
+        );
+        if matches!(source, DateSource::Inferred { .. }) {
+            sink.add(&d, pkg::DATE_INFERRED, Literal::from(true));
+        }
+    }
+    if let Some(reference) = &meta.reference {
+        sink.add(
+            &d,
+            dcterms::IDENTIFIER,
+            Literal::new_simple_literal(reference),
+        );
+    }
+    for creator in &meta.creators {
+        match lexicon.lookup(creator) {
+            Some(e) => sink.add(&d, dcterms::CREATOR, node(e.iri.clone())),
+            None => sink.add(&d, dcterms::CREATOR, nl(creator)),
+        }
+    }
+    for (i, s) in meta.signatories.iter().enumerate() {
+        let sig = node(iri::signatory(&doc.slug, i + 1));
+        sink.add(&d, pkg::SIGNATORY, sig.clone());
+        sink.add(&sig, rdf::TYPE, pkg::SIGNATORY_CLASS);
+        sink.add(&sig, foaf::NAME, Literal::new_simple_literal(&s.name));
+        if let Some(role) = &s.role {
+            sink.add(&sig, pkg::ROLE, nl(role));
+        }
+    }
+    d
+}
+
+/// The quads of one canonical document's graph.
+pub fn document_quads(g: &DocumentGraph<'_>, lexicon: &Lexicon) -> Vec<Quad> {
+    let doc = g.document;
+    let mut sink = Sink {
+        graph: GraphName::NamedNode(node(iri::graph(&doc.slug))),
+        quads: Vec::new(),
+    };
+    let d = add_document_node(&mut sink, doc, lexicon);
+    for (alt, similarity) in g.alternatives {
+        let a = add_document_node(&mut sink, alt, lexicon);
+        sink.add(&d, pkg::ALTERNATIVE_RENDERING, a.clone());
+        sink.add(
+            &a,
+            pkg::SIMILARITY,
+            Literal::new_typed_literal(format!("{similarity:.3}"), xsd::DECIMAL),
+        );
+    }
+    let chars = CharIndex::new(&doc.text.text);
+    let mut evidence: BTreeMap<Evidence, NamedNode> = BTreeMap::new();
+    let mut ev_node = |sink: &mut Sink, ev: Evidence| -> NamedNode {
+        evidence
+            .entry(ev)
+            .or_insert_with(|| add_evidence(sink, doc, &d, ev, &chars))
+            .clone()
+    };
+    for (i, f) in doc.text.footnotes.iter().enumerate() {
+        let fnode = node(iri::footnote(&doc.slug, i + 1));
+        sink.add(&d, pkg::FOOTNOTE_PROP, fnode.clone());
+        sink.add(&fnode, rdf::TYPE, pkg::FOOTNOTE);
+        sink.add(
+            &fnode,
+            pkg::NUMBER,
+            Literal::new_simple_literal(f.number.to_string()),
+        );
+        sink.add(
+            &fnode,
+            pkg::TEXT,
+            Literal::new_simple_literal(&doc.text.text[f.start..f.end]),
+        );
+        sink.add(&fnode, pkg::IN_DOCUMENT, d.clone());
+        sink.add(&fnode, pkg::LINE, int(doc.text.line_at(f.start) as usize));
+        if let Some(ev) = f.marker.and_then(|m| g.marker_sentence(m)) {
+            let e = ev_node(&mut sink, ev);
+            sink.add(&fnode, prov::WAS_DERIVED_FROM, e);
+        }
+    }
+    let mut mentions = 0;
+    for fact in g.facts {
+        match fact {
+            Fact::Mention(m) => {
+                let Some(entity) = lexicon.entities.get(m.entity) else {
+                    continue;
+                };
+                mentions += 1;
+                let mnode = node(iri::mention(&doc.slug, mentions));
+                let e = ev_node(&mut sink, m.evidence);
+                sink.add(&mnode, rdf::TYPE, pkg::MENTION);
+                sink.add(&mnode, pkg::MENTIONS, node(entity.iri.clone()));
+                sink.add(&mnode, pkg::IN_DOCUMENT, d.clone());
+                sink.add(
+                    &mnode,
+                    pkg::SURFACE_FORM,
+                    Literal::new_simple_literal(&doc.text.text[m.start..m.end]),
+                );
+                let text = &doc.text.text;
+                sink.add(
+                    &mnode,
+                    pkg::SURFACE_START,
+                    int(chars.chars_at(text, m.start)),
+                );
+                sink.add(&mnode, pkg::SURFACE_END, int(chars.chars_at(text, m.end)));
+                sink.add(&mnode, prov::WAS_DERIVED_FROM, e);
+            }
+        }
+    }
+    sink.quads
+}
+
+impl DocumentGraph<'_> {
+    /// The evidence span of the sentence that holds a footnote marker.
+    fn marker_sentence(&self, marker: usize) -> Option<Evidence> {
+        let s = self.segmented.sentence_at(marker.saturating_sub(1))?;
+        Some(Evidence {
+            start: s.start,
+            end: s.end,
+        })
+    }
+}
+
+/// The ontology and lexicon, in their own named graph.
+pub fn ontology_quads(lexicon: &Lexicon) -> Vec<Quad> {
+    let graph = GraphName::NamedNode(node(iri::ontology_graph()));
+    lexicon
+        .ontology_quads
+        .iter()
+        .map(|q| {
+            Quad::new(
+                q.subject.clone(),
+                q.predicate.clone(),
+                q.object.clone(),
+                graph.clone(),
+            )
+        })
+        .collect()
+}

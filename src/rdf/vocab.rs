@@ -1,0 +1,121 @@
+//! Vocabulary terms as typed constants, one doc line each.
+
+use oxigraph::model::NamedNodeRef;
+
+macro_rules! terms {
+    ($ns:expr; $($(#[$doc:meta])* $name:ident = $local:literal;)*) => {
+        $(
+            $(#[$doc])*
+            pub const $name: NamedNodeRef<'static> = NamedNodeRef::new_unchecked(concat!($ns, $local));
+        )*
+    };
+}
+
+/// `pkg:` — the policykg vocabulary.
+pub mod pkg {
+    use super::NamedNodeRef;
+    terms! { "https://w3id.org/policykg/def#";
+        /// A document of the corpus.
+        DOCUMENT = "Document";
+        /// A mention of an entity in a sentence.
+        MENTION = "Mention";
+        /// A footnote body.
+        FOOTNOTE = "Footnote";
+        /// A person who signed a document.
+        SIGNATORY_CLASS = "Signatory";
+        /// The entity a mention names.
+        MENTIONS = "mentions";
+        /// The document a fact was read in.
+        IN_DOCUMENT = "inDocument";
+        /// A mention's text as written.
+        SURFACE_FORM = "surfaceForm";
+        /// Byte offset where a mention starts in the normalised text.
+        SURFACE_START = "surfaceStart";
+        /// Byte offset where a mention ends in the normalised text.
+        SURFACE_END = "surfaceEnd";
+        /// 1-based line in the original file.
+        LINE = "line";
+        /// The file a document was read from.
+        SOURCE_FILE = "sourceFile";
+        /// The encoding the file was read in.
+        ENCODING = "encoding";
+        /// True when a document's date was inferred, not stated.
+        DATE_INFERRED = "dateInferred";
+        /// A signatory node of a document.
+        SIGNATORY = "signatory";
+        /// The role line of a signatory.
+        ROLE = "role";
+        /// Another rendering of the same document.
+        ALTERNATIVE_RENDERING = "alternativeRendering";
+        /// Shingle similarity of a rendering to its canonical document.
+        SIMILARITY = "similarity";
+        /// A footnote of a document.
+        FOOTNOTE_PROP = "footnote";
+        /// A number as written ("3", "3.4").
+        NUMBER = "number";
+        /// A text as written.
+        TEXT = "text";
+    }
+}
+
+/// W3C Web Annotation (`oa:`).
+pub mod oa {
+    use super::NamedNodeRef;
+    terms! { "http://www.w3.org/ns/oa#";
+        /// An annotation: the evidence of a fact.
+        ANNOTATION = "Annotation";
+        /// The annotation's target.
+        HAS_TARGET = "hasTarget";
+        /// The document a target is in.
+        HAS_SOURCE = "hasSource";
+        /// A selector of a target.
+        HAS_SELECTOR = "hasSelector";
+        /// Selects by exact quote with prefix and suffix.
+        TEXT_QUOTE_SELECTOR = "TextQuoteSelector";
+        /// Selects by character offsets.
+        TEXT_POSITION_SELECTOR = "TextPositionSelector";
+        /// The exact quote.
+        EXACT = "exact";
+        /// Text just before the quote.
+        PREFIX = "prefix";
+        /// Text just after the quote.
+        SUFFIX = "suffix";
+        /// First character offset.
+        START = "start";
+        /// Offset after the last character.
+        END = "end";
+    }
+}
+
+/// PROV-O.
+pub mod prov {
+    use super::NamedNodeRef;
+    terms! { "http://www.w3.org/ns/prov#";
+        /// The evidence a fact was derived from.
+        WAS_DERIVED_FROM = "wasDerivedFrom";
+    }
+}
+
+/// Dublin Core terms.
+pub mod dcterms {
+    use super::NamedNodeRef;
+    terms! { "http://purl.org/dc/terms/";
+        /// A document's title.
+        TITLE = "title";
+        /// A document's date.
+        DATE = "date";
+        /// A reference number.
+        IDENTIFIER = "identifier";
+        /// The body that issued a document.
+        CREATOR = "creator";
+    }
+}
+
+/// FOAF.
+pub mod foaf {
+    use super::NamedNodeRef;
+    terms! { "http://xmlns.com/foaf/0.1/";
+        /// A person's name.
+        NAME = "name";
+    }
+}
