@@ -822,6 +822,32 @@ mod tests {
     }
 
     #[test]
+    fn a_numbered_heading_on_its_own_line_is_its_own_block() {
+        // Wrapped PDF lines end in a space; a heading line does not.
+        let long =
+            "Er is de afgelopen jaren weinig sturing geweest op het plaatsen van mensen bij de ";
+        let raw = format!(
+            "{long}\nNAVO en elders.\n\n4.2.1 Meer sturing nodig bij EU en NAVO\n{long}\nNAVO. Dat blijkt.\n\n2.1 Uitgangspunten van het beleid van \nNederland\n\n{long}\nEU.\n"
+        );
+        let n = normalise(&raw, &conv());
+        let blocks: Vec<&str> = n.blocks.iter().map(|b| &n.text[b.start..b.end]).collect();
+        assert!(
+            blocks.contains(&"4.2.1 Meer sturing nodig bij EU en NAVO"),
+            "{blocks:#?}"
+        );
+        assert!(
+            blocks
+                .iter()
+                .any(|b| b.starts_with("Er is") && b.ends_with("NAVO. Dat blijkt."))
+        );
+        // A heading wrapped over two lines stays one heading.
+        assert!(
+            blocks.contains(&"2.1 Uitgangspunten van het beleid van Nederland"),
+            "{blocks:#?}"
+        );
+    }
+
+    #[test]
     fn inline_hyphenation_is_repaired() {
         let n = normalise(
             "De verster- king en de Buitenland- en niet- geclassificeerde zaken.\n",

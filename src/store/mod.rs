@@ -259,6 +259,21 @@ fn syntax_message(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn syntax_errors_name_line_and_column() {
+        let store = Store::in_memory().unwrap();
+        let err = store
+            .query(
+                "SELECT ?x\nWHERE { ?x ?y }",
+                QueryOptions::default(),
+                |_| Ok(()),
+            )
+            .unwrap_err();
+        let message = err.to_string();
+        assert!(message.contains("line 2, column"), "{message}");
+        assert_eq!(syntax_message("no position here"), "no position here");
+    }
     use oxigraph::model::{GraphName, Literal, NamedNode};
 
     fn quad(o: &str) -> Quad {
