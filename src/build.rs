@@ -125,6 +125,7 @@ pub fn build_with(
         ..BuildReport::default()
     };
     let mut quads = rdf::ontology_quads(lexicon);
+    let mut extracted: Vec<(usize, DocumentFacts)> = Vec::new();
     for index in corpus.canonical() {
         let doc = &corpus.documents[index];
         report.documents += 1;
@@ -135,6 +136,27 @@ pub fn build_with(
         for f in &found.facts {
             *report.facts.entry(f.kind()).or_default() += 1;
         }
+        extracted.push((index, found));
+    }
+    // Which recommendation occurrences are one recommendation, across
+    // renderings and documents.
+    let all: Vec<(&corpus::Document, &[Fact])> = extracted
+        .iter()
+        .map(|(i, f)| (&corpus.documents[*i], f.facts.as_slice()))
+        .collect();
+    let resolution = extract::recommendations::resolve(&all, &lexicon.cues.source_types);
+    let identities = rdf::recommendation_identities(&all, &resolution);
+    let conclusion_resolution = extract::recommendations::resolve_with(
+        &all,
+        &lexicon.cues.source_types,
+        extract::recommendations::conclusion_of,
+        true,
+    );
+    let conclusion_ids = rdf::conclusion_identities(&all, &conclusion_resolution);
+    let no_recommendations = BTreeMap::new();
+    for (position, (index, found)) in extracted.iter().enumerate() {
+        let index = *index;
+        let doc = &corpus.documents[index];
         let alternatives: Vec<(&corpus::Document, f64)> = corpus
             .duplicates
             .iter()
@@ -146,6 +168,8 @@ pub fn build_with(
             segmented: &found.segmented,
             facts: &found.facts,
             alternatives: &alternatives,
+            recommendations: identities.get(position).unwrap_or(&no_recommendations),
+            conclusions: conclusion_ids.get(position).unwrap_or(&no_recommendations),
         };
         quads.extend(rdf::document_quads(&graph, lexicon));
     }

@@ -59,17 +59,24 @@ fn text(t: &Option<Term>) -> String {
 /// Resolves `name` to entity IRIs: exact IRI, then labels and aliases.
 fn resolve(store: &Store, name: &str) -> Result<Vec<String>, StoreError> {
     let lit = literal(&name.to_lowercase());
-    let iri_test = if name.starts_with("http") && !name.contains(['>', ' ', '"']) {
-        format!("UNION {{ BIND(<{name}> AS ?e) ?e ?p ?o }}")
+    // A full IRI, or one compacted as the tables show it (id:actor/nato).
+    let iri = match name.strip_prefix("id:") {
+        Some(rest) => format!("{}{rest}", crate::rdf::iri::ID),
+        None => name.to_owned(),
+    };
+    let iri_test = if iri.starts_with("http") && !iri.contains(['>', ' ', '"', '<', '{', '}']) {
+        format!("UNION {{ BIND(<{iri}> AS ?e) BIND(0 AS ?rank) FILTER EXISTS {{ ?e ?p ?o }} }}")
     } else {
         String::new()
     };
     let q = format!(
         "{PREFIXES}SELECT DISTINCT ?e ?rank WHERE {{
-           {{ ?e skos:prefLabel ?l . BIND(1 AS ?rank) }}
-           UNION {{ ?e skos:altLabel|skos:hiddenLabel|pkg:acronym ?l . BIND(2 AS ?rank) }}
-           FILTER(LCASE(STR(?l)) = {lit})
-         }} {iri_test} ORDER BY ?rank STR(?e)"
+           {{
+             {{ ?e skos:prefLabel ?l . BIND(1 AS ?rank) }}
+             UNION {{ ?e skos:altLabel|skos:hiddenLabel|pkg:acronym ?l . BIND(2 AS ?rank) }}
+             FILTER(LCASE(STR(?l)) = {lit})
+           }} {iri_test}
+         }} ORDER BY ?rank STR(?e)"
     );
     let mut out: Vec<String> = Vec::new();
     for r in rows(store, &q)? {
@@ -80,6 +87,70 @@ fn resolve(store: &Store, name: &str) -> Result<Vec<String>, StoreError> {
         }
     }
     Ok(out)
+}
+
+/// For a recommendation: its parts, restatements and responses.
+fn explain_recommendation(store: &Store, rec: &str, out: &mut impl Write) -> Result<()> {
+    let parts = rows(
+        store,
+        &format!(
+            "{PREFIXES}SELECT ?c ?n ?t WHERE {{ ?c pkg:partOf <{rec}> ; pkg:text ?t .
+               OPTIONAL {{ ?c pkg:number ?n }} }} ORDER BY STRLEN(STR(?n)) ?n ?c"
+        ),
+    )?;
+    if !parts.is_empty() {
+        writeln!(out, "recommendations under it: {}", parts.len())?;
+        for r in &parts {
+            writeln!(out, "  {} {} {}", text(&r[1]), text(&r[2]), text(&r[0]))?;
+        }
+    }
+    let restated = rows(
+        store,
+        &format!(
+            "{PREFIXES}SELECT ?doc ?line ?sim ?quote WHERE {{
+               ?r pkg:restates <{rec}> ; pkg:inDocument/pkg:sourceFile ?doc ; pkg:similarity ?sim ;
+                  prov:wasDerivedFrom ?ev .
+               ?ev pkg:line ?line ; oa:hasTarget/oa:hasSelector/oa:exact ?quote .
+             }} ORDER BY ?doc ?line"
+        ),
+    )?;
+    if !restated.is_empty() {
+        writeln!(out, "restated: {}", restated.len())?;
+        for r in &restated {
+            writeln!(
+                out,
+                "  {}:{} (similarity {}) {}",
+                text(&r[0]),
+                text(&r[1]),
+                text(&r[2]),
+                text(&r[3])
+            )?;
+        }
+    }
+    let responses = rows(
+        store,
+        &format!(
+            "{PREFIXES}SELECT ?doc ?line ?stance ?quote WHERE {{
+               ?r pkg:respondsTo <{rec}> ; pkg:inDocument/pkg:sourceFile ?doc ; pkg:stance ?stance ;
+                  prov:wasDerivedFrom ?ev .
+               ?ev pkg:line ?line ; oa:hasTarget/oa:hasSelector/oa:exact ?quote .
+             }} ORDER BY ?doc ?line"
+        ),
+    )?;
+    if !responses.is_empty() {
+        writeln!(out, "responses: {}", responses.len())?;
+        for r in &responses {
+            writeln!(
+                out,
+                "  {}:{} {} {}",
+                text(&r[0]),
+                text(&r[1]),
+                text(&r[2]),
+                text(&r[3])
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// Prints the explanation of `name`.
@@ -129,6 +200,7 @@ pub fn run(store: Store, name: &str) -> Result<ExitCode> {
             text(&r[3])
         )?;
     }
+    explain_recommendation(&store, entity, &mut out)?;
     if found.len() > 1 {
         let others: Vec<String> = found[1..].iter().map(|e| compact(e)).collect();
         writeln!(out, "also named \"{name}\": {}", others.join(", "))?;

@@ -37,6 +37,16 @@ pub const BUNDLED: &[(&str, &str)] = &[
         "mentions-by-document",
         include_str!("../../queries/mentions-by-document.rq"),
     ),
+    ("not-adopted", include_str!("../../queries/not-adopted.rq")),
+    (
+        "recommendation-history",
+        include_str!("../../queries/recommendation-history.rq"),
+    ),
+    (
+        "recommendations",
+        include_str!("../../queries/recommendations.rq"),
+    ),
+    ("responses", include_str!("../../queries/responses.rq")),
 ];
 
 #[derive(Debug, Parser)]

@@ -592,6 +592,8 @@ pub fn normalise(raw: &str, conv: &Conventions) -> Normalised {
     let mut blank_in_footnote = false;
     // The previous line was a numbered heading standing alone on its line.
     let mut prev_heading = false;
+    // The previous body line ended in a space: a soft wrap of a PDF export.
+    let mut prev_soft_wrap = false;
 
     for (idx, line) in cleaned.iter().enumerate() {
         let line_no = u32::try_from(idx + 1).unwrap_or(u32::MAX);
@@ -695,7 +697,10 @@ pub fn normalise(raw: &str, conv: &Conventions) -> Normalised {
             in_footnote = false;
         }
         let text = repair_inline_hyphens(text, conv, &mut b.repairs);
-        let list_start = line.bullet || NUMBERED.is_match(&text);
+        // "(2) de relatie" inside a wrapped sentence is an enumeration in
+        // running text, not a list item.
+        let mid_sentence = prev_soft_wrap && b.in_block() && !ends_sentence(&b.text);
+        let list_start = line.bullet || (NUMBERED.is_match(&text) && !mid_sentence);
         let prev_text_ends = ends_sentence(&b.text);
         let starts_lower = text.trim_start().starts_with(|c: char| c.is_lowercase());
         let rejoin = saw_removed
@@ -715,11 +720,21 @@ pub fn normalise(raw: &str, conv: &Conventions) -> Normalised {
             || prev_heading
         {
             true
+        } else if pending_break && mid_sentence && !NUMBERED_HEADING.is_match(text.trim()) {
+            // A blank line inside a soft-wrapped sentence is export debris.
+            b.repairs.rejoined += 1;
+            false
         } else if pending_break {
             !(saw_removed && starts_lower)
         } else {
-            // Wrapped text: a short line that ends a sentence ends its paragraph.
-            prev_text_ends && prev_len * 10 < width * 6
+            // Wrapped text: a short line that ends a sentence ends its
+            // paragraph; so does a sentence end followed by an indented
+            // line that starts with a capital (how the export marks a new
+            // paragraph).
+            let indented = raw_line.starts_with(' ')
+                && !raw_line.starts_with("  ")
+                && text.trim_start().starts_with(char::is_uppercase);
+            prev_text_ends && (prev_len * 10 < width * 6 || indented)
         };
         if new_block {
             b.start_block(if list_start {
@@ -732,6 +747,7 @@ pub fn normalise(raw: &str, conv: &Conventions) -> Normalised {
             b.continue_block(&text, line_no);
         }
         prev_len = text.chars().count();
+        prev_soft_wrap = !one_line_paragraphs && raw_line.ends_with(' ');
         // Wrapped lines of a PDF export end in a space; a heading that fits
         // on its line ends without one, and the body starts below it.
         prev_heading = new_block

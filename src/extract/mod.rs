@@ -4,7 +4,10 @@
 //! Extractors never write RDF and never touch the store; `rdf` turns their
 //! facts into quads.
 
+pub mod conclusions;
 pub mod mentions;
+pub mod recommendations;
+pub mod responses;
 
 use crate::corpus::Document;
 use crate::lexicon::Lexicon;
@@ -29,10 +32,92 @@ pub struct Mention {
     pub evidence: Evidence,
 }
 
+/// A recommendation as one document renders it: a numbered main
+/// recommendation, an individual one under it, or one reported in prose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recommendation {
+    /// Unique among this document's recommendations, in text order.
+    pub id: usize,
+    /// "3", "3.4"; `None` for prose.
+    pub number: Option<String>,
+    /// `id` of the main recommendation it belongs to.
+    pub parent: Option<usize>,
+    /// The recommendation itself: the first sentence of its item.
+    pub text: Evidence,
+    /// The whole item, with its explanation.
+    pub full: Evidence,
+    /// Entity that makes it, when the text names one.
+    pub author: Option<usize>,
+    /// Which rendering of the document's recommendations it belongs to
+    /// (a summary and a chapter are two).
+    pub group: usize,
+    /// Span of the heading of the section it stands in.
+    pub topic: Option<Evidence>,
+    pub evidence: Evidence,
+}
+
+/// The stance of a response, as named in `policykg.ttl`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Stance {
+    Endorses,
+    PartiallyEndorses,
+    Rejects,
+    Notes,
+    AlreadyImplemented,
+    Defers,
+}
+
+impl Stance {
+    /// Local name of the `pkg:` individual.
+    pub fn local_name(self) -> &'static str {
+        match self {
+            Stance::Endorses => "Endorses",
+            Stance::PartiallyEndorses => "PartiallyEndorses",
+            Stance::Rejects => "Rejects",
+            Stance::Notes => "Notes",
+            Stance::AlreadyImplemented => "AlreadyImplemented",
+            Stance::Defers => "Defers",
+        }
+    }
+
+    pub fn from_local_name(name: &str) -> Option<Self> {
+        [
+            Stance::Endorses,
+            Stance::PartiallyEndorses,
+            Stance::Rejects,
+            Stance::Notes,
+            Stance::AlreadyImplemented,
+            Stance::Defers,
+        ]
+        .into_iter()
+        .find(|s| s.local_name() == name)
+    }
+}
+
+/// A document's answer to one of the recommendations it renders.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Response {
+    /// `id` of the recommendation (in this document) it answers.
+    pub recommendation: usize,
+    pub stance: Stance,
+    /// The cue phrases that decided, as written in `cues.ttl`.
+    pub cues: Vec<String>,
+    /// The whole answer.
+    pub span: Evidence,
+    /// The sentence that carries the stance.
+    pub evidence: Evidence,
+}
+
 /// A typed fact.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Fact {
     Mention(Mention),
+    Recommendation(Recommendation),
+    /// A conclusion has the shape of a recommendation: a main conclusion
+    /// (no parent) and numbered sub-conclusions under it; a chapter's
+    /// restatement has no number.
+    Conclusion(Recommendation),
+    Response(Response),
 }
 
 impl Fact {
@@ -40,6 +125,9 @@ impl Fact {
     pub fn kind(&self) -> &'static str {
         match self {
             Fact::Mention(_) => "mentions",
+            Fact::Recommendation(_) => "recommendations",
+            Fact::Conclusion(_) => "conclusions",
+            Fact::Response(_) => "responses",
         }
     }
 }
@@ -72,5 +160,10 @@ pub trait Extractor {
 
 /// The extractors a build runs, in order.
 pub fn all() -> Vec<Box<dyn Extractor>> {
-    vec![Box::new(mentions::Mentions)]
+    vec![
+        Box::new(mentions::Mentions),
+        Box::new(recommendations::Recommendations),
+        Box::new(conclusions::Conclusions),
+        Box::new(responses::Responses),
+    ]
 }

@@ -5,6 +5,7 @@
 //! are embedded as defaults and can be replaced at run time
 //! ([`OntologySource::Dir`]).
 
+pub mod cues;
 mod matcher;
 
 use std::collections::BTreeMap;
@@ -13,6 +14,7 @@ use std::path::{Path, PathBuf};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{BlankNode, NamedOrBlankNode, Quad, Term};
 
+pub use cues::{Cues, Phrase};
 pub use matcher::{Match, Matcher};
 
 use crate::corpus::{Conventions, TypeRule};
@@ -27,10 +29,11 @@ const ORG: &str = "http://www.w3.org/ns/org#";
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
 /// The ontology files, by name, as embedded in the binary.
-pub const EMBEDDED: [(&str, &str); 3] = [
+pub const EMBEDDED: [(&str, &str); 4] = [
     ("policykg.ttl", include_str!("../../ontology/policykg.ttl")),
     ("lexicon.ttl", include_str!("../../ontology/lexicon.ttl")),
     ("text.ttl", include_str!("../../ontology/text.ttl")),
+    ("cues.ttl", include_str!("../../ontology/cues.ttl")),
 ];
 
 /// Where the ontology files come from.
@@ -113,6 +116,8 @@ impl Entity {
 pub struct Lexicon {
     pub entities: Vec<Entity>,
     pub conventions: Conventions,
+    /// Cue phrases of `cues.ttl`.
+    pub cues: Cues,
     /// Quads of `policykg.ttl` and `lexicon.ttl`, in the default graph.
     pub ontology_quads: Vec<Quad>,
     matcher: Matcher,
@@ -205,6 +210,7 @@ impl Lexicon {
         let vocabulary = parse_turtle("policykg.ttl", &texts["policykg.ttl"])?;
         let lexicon = parse_turtle("lexicon.ttl", &texts["lexicon.ttl"])?;
         let conventions_quads = parse_turtle("text.ttl", &texts["text.ttl"])?;
+        let cues = cues::cues(&parse_turtle("cues.ttl", &texts["cues.ttl"])?);
         let entities = entities(&lexicon);
         let conventions = conventions(&conventions_quads);
         let matcher = Matcher::new(&entities);
@@ -213,6 +219,7 @@ impl Lexicon {
         Ok(Self {
             entities,
             conventions,
+            cues,
             ontology_quads,
             matcher,
         })

@@ -31,6 +31,24 @@ pub fn signatory(doc: &str, n: usize) -> String {
     format!("{ID}signatory/{doc}/{n}")
 }
 
+/// A recommendation, by the document that makes it and its number (or key).
+pub fn recommendation(doc: &str, key: &str) -> String {
+    format!("{ID}recommendation/{doc}/{key}")
+}
+
+/// A conclusion, by the document that draws it and its number (or key).
+pub fn conclusion(doc: &str, key: &str) -> String {
+    format!("{ID}conclusion/{doc}/{key}")
+}
+
+pub fn restatement(doc: &str, n: usize) -> String {
+    format!("{ID}restatement/{doc}/{n}")
+}
+
+pub fn response(doc: &str, n: usize) -> String {
+    format!("{ID}response/{doc}/{n}")
+}
+
 pub fn footnote(doc: &str, n: usize) -> String {
     format!("{ID}footnote/{doc}/{n}")
 }

@@ -12,7 +12,8 @@ use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 
 use crate::corpus::{DateSource, Document};
-use crate::extract::{Evidence, Fact};
+use crate::extract::recommendations::{Resolution, Resolved};
+use crate::extract::{Evidence, Fact, Recommendation};
 use crate::lexicon::Lexicon;
 use crate::text::Segmented;
 use vocab::{dcterms, foaf, oa, pkg, prov};
@@ -28,6 +29,117 @@ pub struct DocumentGraph<'a> {
     pub facts: &'a [Fact],
     /// Other renderings of the same document, with their similarity.
     pub alternatives: &'a [(&'a Document, f64)],
+    /// What each of its recommendation occurrences (by id) resolves to.
+    pub recommendations: &'a BTreeMap<usize, RecIdentity>,
+    /// The same for its conclusions.
+    pub conclusions: &'a BTreeMap<usize, RecIdentity>,
+}
+
+/// The IRI a recommendation occurrence resolves to, and whether this
+/// occurrence is the canonical one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecIdentity {
+    pub iri: String,
+    pub canonical: bool,
+    pub similarity: f64,
+    /// Listed only in a non-canonical rendering of its document.
+    pub extra: bool,
+}
+
+/// Mints the IRI of every recommendation occurrence: the canonical
+/// occurrence's document and number (prose ones by their order; an extra
+/// item of a secondary rendering by its rendering). Index by position in
+/// `documents`, then by recommendation id.
+pub fn recommendation_identities(
+    documents: &[(&Document, &[Fact])],
+    resolution: &Resolution,
+) -> Vec<BTreeMap<usize, RecIdentity>> {
+    identities(
+        documents,
+        resolution,
+        crate::extract::recommendations::recommendation_of,
+        iri::recommendation,
+        None,
+    )
+}
+
+/// [`recommendation_identities`] for conclusions: the main conclusion is
+/// `…/main`.
+pub fn conclusion_identities(
+    documents: &[(&Document, &[Fact])],
+    resolution: &Resolution,
+) -> Vec<BTreeMap<usize, RecIdentity>> {
+    identities(
+        documents,
+        resolution,
+        crate::extract::recommendations::conclusion_of,
+        iri::conclusion,
+        Some("main"),
+    )
+}
+
+fn identities(
+    documents: &[(&Document, &[Fact])],
+    resolution: &Resolution,
+    select: fn(&Fact) -> Option<&Recommendation>,
+    mint: fn(&str, &str) -> String,
+    main_key: Option<&str>,
+) -> Vec<BTreeMap<usize, RecIdentity>> {
+    let recs: Vec<BTreeMap<usize, &Recommendation>> = documents
+        .iter()
+        .map(|(_, facts)| facts.iter().filter_map(select).map(|r| (r.id, r)).collect())
+        .collect();
+    let key = |d: usize, id: usize| -> Option<(String, bool)> {
+        let r = recs.get(d)?.get(&id)?;
+        let canonical_group = resolution.canonical_groups.get(&d).copied();
+        let in_canonical = canonical_group.is_none_or(|g| g == r.group);
+        Some(match &r.number {
+            None if main_key.is_some() && r.parent.is_none() && r.group != usize::MAX => {
+                let k = main_key.unwrap_or_default();
+                if in_canonical {
+                    (k.to_owned(), false)
+                } else {
+                    (format!("{k}-r{}", r.group + 1), true)
+                }
+            }
+            None => {
+                let ordinal = recs[d]
+                    .values()
+                    .filter(|o| o.number.is_none() && o.id <= id)
+                    .count();
+                (format!("p{ordinal}"), false)
+            }
+            Some(n) if canonical_group.is_none_or(|g| g == r.group) => (n.clone(), false),
+            Some(n) => (format!("{n}-r{}", r.group + 1), true),
+        })
+    };
+    documents
+        .iter()
+        .enumerate()
+        .map(|(d, _)| {
+            recs[d]
+                .keys()
+                .filter_map(|&id| {
+                    let target = resolution.get(d, id).unwrap_or(Resolved {
+                        document: d,
+                        id,
+                        similarity: 1.0,
+                    });
+                    let (k, extra) = key(target.document, target.id)?;
+                    let slug = &documents.get(target.document)?.0.slug;
+                    Some((
+                        id,
+                        RecIdentity {
+                            iri: mint(slug, &k),
+                            canonical: target.document == d && target.id == id,
+                            similarity: target.similarity,
+                            extra,
+                        },
+                    ))
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Collects quads into one graph.
@@ -260,8 +372,98 @@ pub fn document_quads(g: &DocumentGraph<'_>, lexicon: &Lexicon) -> Vec<Quad> {
         }
     }
     let mut mentions = 0;
+    let mut restatements = 0;
+    let mut responses = 0;
     for fact in g.facts {
         match fact {
+            Fact::Recommendation(r) | Fact::Conclusion(r) => {
+                let (ids, class) = match fact {
+                    Fact::Conclusion(_) => (g.conclusions, pkg::CONCLUSION),
+                    _ => (g.recommendations, pkg::RECOMMENDATION),
+                };
+                let Some(id) = ids.get(&r.id) else {
+                    continue;
+                };
+                let rec = node(id.iri.clone());
+                let text = &doc.text.text;
+                let quote = |e: Evidence| text[e.start..e.end].replace('\n', " ");
+                let e = ev_node(&mut sink, r.evidence);
+                if id.canonical {
+                    sink.add(&rec, rdf::TYPE, class);
+                    if let Some(number) = &r.number
+                        && !id.extra
+                    {
+                        sink.add(&rec, pkg::NUMBER, Literal::new_simple_literal(number));
+                    }
+                    if id.extra {
+                        sink.add(&rec, pkg::EXTRA_IN_RENDERING, Literal::from(true));
+                    }
+                    sink.add(&rec, pkg::TEXT, nl(&quote(r.text)));
+                    if r.full != r.text {
+                        sink.add(&rec, pkg::FULL_TEXT, nl(&quote(r.full)));
+                    }
+                    sink.add(&rec, pkg::IN_DOCUMENT, d.clone());
+                    if let Some(parent) = r.parent.and_then(|p| ids.get(&p)) {
+                        sink.add(&rec, pkg::PART_OF, node(parent.iri.clone()));
+                    }
+                    if let Some(author) = r.author.and_then(|a| lexicon.entities.get(a)) {
+                        sink.add(&rec, pkg::MADE_BY, node(author.iri.clone()));
+                    }
+                    if let Some(topic) = r.topic {
+                        sink.add(&rec, pkg::TOPIC, nl(&quote(topic)));
+                    }
+                    sink.add(&rec, prov::WAS_DERIVED_FROM, e);
+                } else {
+                    restatements += 1;
+                    let rs = node(iri::restatement(&doc.slug, restatements));
+                    sink.add(&rs, rdf::TYPE, pkg::RESTATEMENT);
+                    sink.add(&rs, pkg::RESTATES, rec.clone());
+                    sink.add(&rs, pkg::IN_DOCUMENT, d.clone());
+                    if let Some(number) = &r.number {
+                        sink.add(&rs, pkg::NUMBER, Literal::new_simple_literal(number));
+                    }
+                    sink.add(&rs, pkg::TEXT, nl(&quote(r.text)));
+                    sink.add(
+                        &rs,
+                        pkg::SIMILARITY,
+                        Literal::new_typed_literal(format!("{:.3}", id.similarity), xsd::DECIMAL),
+                    );
+                    sink.add(&rs, prov::WAS_DERIVED_FROM, e);
+                    sink.add(&rec, pkg::RESTATED_IN, d.clone());
+                }
+            }
+            Fact::Response(r) => {
+                let Some(id) = g.recommendations.get(&r.recommendation) else {
+                    continue;
+                };
+                responses += 1;
+                let resp = node(iri::response(&doc.slug, responses));
+                let e = ev_node(&mut sink, r.evidence);
+                sink.add(&resp, rdf::TYPE, pkg::RESPONSE);
+                sink.add(&resp, pkg::RESPONDS_TO, node(id.iri.clone()));
+                sink.add(
+                    &resp,
+                    pkg::STANCE,
+                    node(format!("{}{}", crate::lexicon::PKG, r.stance.local_name())),
+                );
+                if let Some(status) = lexicon.cues.follow_up.get(r.stance.local_name()) {
+                    sink.add(
+                        &resp,
+                        pkg::FOLLOW_UP,
+                        node(format!("{}{status}", crate::lexicon::PKG)),
+                    );
+                }
+                sink.add(&resp, pkg::IN_DOCUMENT, d.clone());
+                sink.add(
+                    &resp,
+                    pkg::TEXT,
+                    nl(&doc.text.text[r.span.start..r.span.end].replace('\n', " ")),
+                );
+                for cue in &r.cues {
+                    sink.add(&resp, pkg::CUE, Literal::new_simple_literal(cue));
+                }
+                sink.add(&resp, prov::WAS_DERIVED_FROM, e);
+            }
             Fact::Mention(m) => {
                 let Some(entity) = lexicon.entities.get(m.entity) else {
                     continue;

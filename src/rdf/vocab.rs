@@ -55,6 +55,36 @@ pub mod pkg {
         NUMBER = "number";
         /// A text as written.
         TEXT = "text";
+        /// A recommendation.
+        RECOMMENDATION = "Recommendation";
+        /// A conclusion.
+        CONCLUSION = "Conclusion";
+        /// A response to a recommendation.
+        RESPONSE = "Response";
+        /// A later document's rendering of a recommendation.
+        RESTATEMENT = "Restatement";
+        /// The main recommendation an individual one belongs to.
+        PART_OF = "partOf";
+        /// Who makes a recommendation.
+        MADE_BY = "madeBy";
+        /// A document that restates a recommendation.
+        RESTATED_IN = "restatedIn";
+        /// The recommendation a restatement renders.
+        RESTATES = "restates";
+        /// The recommendation a response answers.
+        RESPONDS_TO = "respondsTo";
+        /// The stance of a response.
+        STANCE = "stance";
+        /// Follow-up status of a response.
+        FOLLOW_UP = "followUp";
+        /// A recommendation's whole item, with its explanation.
+        FULL_TEXT = "fullText";
+        /// The heading of the section a fact stands in.
+        TOPIC = "topic";
+        /// A cue phrase that decided a classification.
+        CUE = "cue";
+        /// True for a recommendation only one rendering of its document lists.
+        EXTRA_IN_RENDERING = "extraInRendering";
     }
 }
 

@@ -1,0 +1,224 @@
+//! Responses: in a document of a responding kind (a cabinet response, a
+//! letter to parliament), the text after a recommendation answers it. Its
+//! stance is read from the cue phrases of `ontology/cues.ttl`:
+//!
+//! 1. a rejection cue anywhere → `Rejects`;
+//! 2. else a deferral cue → `Defers` (an endorsement of the principle that
+//!    puts the matter off is a deferral);
+//! 3. else an endorsement followed later by a qualifier, or a partial cue →
+//!    `PartiallyEndorses`;
+//! 4. else an endorsement → `Endorses`;
+//! 5. else "already done" → `AlreadyImplemented`;
+//! 6. else a cue of noting, or no cue at all → `Notes`.
+//!
+//! A recommendation reported in prose gets a response only when a cue is
+//! found: the graph never invents an answer.
+
+use super::recommendations::{self, Found};
+use super::{Evidence, Extractor, Fact, Input, Output, Response, Stance};
+use crate::lexicon::Cues;
+
+/// How far (in bytes) after the first stance cue a later cue still tempers it.
+const TEMPER_WINDOW: usize = 1500;
+
+/// One cue found in an answer.
+#[derive(Clone, Debug)]
+struct Hit {
+    stance: Stance,
+    at: usize,
+    phrase: String,
+}
+
+/// The stance of `text` and the cue phrases that decided it, with the
+/// offset of the deciding cue. `None` when no cue is found.
+///
+/// The first stance cue sets the stance ("already done" only when no other
+/// cue is found); later cues temper it: an endorsement followed by a
+/// deferral defers, followed by a rejection or a qualifier it is partial.
+pub fn classify(text: &str, cues: &Cues) -> Option<(Stance, Vec<String>, usize)> {
+    let mut hits: Vec<Hit> = Vec::new();
+    for c in &cues.stances {
+        let Some(stance) = Stance::from_local_name(&c.stance) else {
+            continue;
+        };
+        if let Some((at, _)) = c.phrase.find(text) {
+            hits.push(Hit {
+                stance,
+                at,
+                phrase: c.phrase.text.clone(),
+            });
+        }
+    }
+    hits.sort_by(|a, b| (a.at, a.stance, &a.phrase).cmp(&(b.at, b.stance, &b.phrase)));
+    // "Already done" describes the situation; a stance verb anywhere in the
+    // answer says more, so it counts only when there is none.
+    let first = hits
+        .iter()
+        .find(|h| h.stance != Stance::AlreadyImplemented)
+        .or_else(|| hits.first())?
+        .clone();
+    // Later cues temper the first only nearby: a long answer moves on to
+    // other matters.
+    let later = |s: Stance| {
+        hits.iter()
+            .find(|h| h.stance == s && h.at > first.at && h.at - first.at <= TEMPER_WINDOW)
+            .cloned()
+    };
+    let with = |stance: Stance, extra: Option<String>| {
+        let mut phrases = vec![first.phrase.clone()];
+        phrases.extend(extra);
+        Some((stance, phrases, first.at))
+    };
+    match first.stance {
+        Stance::Endorses => {
+            if let Some(h) = later(Stance::Defers) {
+                return with(Stance::Defers, Some(h.phrase));
+            }
+            if let Some(h) = later(Stance::Rejects).or_else(|| later(Stance::PartiallyEndorses)) {
+                return with(Stance::PartiallyEndorses, Some(h.phrase));
+            }
+            let rest = &text[first.at..floor_char_boundary(text, first.at + TEMPER_WINDOW)];
+            if let Some(q) = cues.qualifiers.iter().find(|q| q.is_match(rest)) {
+                return with(Stance::PartiallyEndorses, Some(q.text.clone()));
+            }
+            with(Stance::Endorses, None)
+        }
+        other => with(other, None),
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The response to one recommendation found in `input`.
+fn respond(input: &Input<'_>, found: &Found) -> Option<Response> {
+    let answer = found.answer?;
+    let text = &input.document.text.text[answer.start..answer.end];
+    if text.trim().is_empty() {
+        return None;
+    }
+    let (stance, cues, at) = match classify(text, &input.lexicon.cues) {
+        Some((stance, cues, at)) => (stance, cues, answer.start + at),
+        None if !found.prose => (Stance::Notes, Vec::new(), answer.start),
+        None => return None,
+    };
+    let evidence = input
+        .segmented
+        .sentence_at(at)
+        .map_or(answer, |s| Evidence {
+            start: s.start,
+            end: s.end,
+        });
+    Some(Response {
+        recommendation: found.rec.id,
+        stance,
+        cues,
+        span: answer,
+        evidence,
+    })
+}
+
+/// Extracts responses as facts.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Responses;
+
+impl Extractor for Responses {
+    fn name(&self) -> &'static str {
+        "responses"
+    }
+
+    fn extract(&self, input: &Input<'_>) -> Output {
+        let mut out = Output::default();
+        let responding = &input.lexicon.cues.responding_types;
+        if !responding.contains(&input.document.metadata.document_type) {
+            return out;
+        }
+        for found in recommendations::structure(input) {
+            if let Some(r) = respond(input, &found) {
+                out.facts.push(Fact::Response(r));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::{Lexicon, OntologySource};
+
+    /// Short answers written for these tests, one or more per stance.
+    const CASES: [(&str, Stance); 12] = [
+        (
+            "De regering onderschrijft het voorstel van de commissie en zal het in het voorjaar uitvoeren.",
+            Stance::Endorses,
+        ),
+        (
+            "Het kabinet deelt de mening van de raad dat meer samenwerking met Noorwegen nodig is.",
+            Stance::Endorses,
+        ),
+        (
+            "Het kabinet onderschrijft het doel. De middelen daarvoor zijn echter beperkt, zodat slechts een deel wordt uitgevoerd.",
+            Stance::PartiallyEndorses,
+        ),
+        (
+            "De minister staat in beginsel niet onwelwillend tegenover een gezamenlijk fonds.",
+            Stance::PartiallyEndorses,
+        ),
+        (
+            "Het kabinet geeft er de voorkeur aan dit nationaal te regelen en niet door aan te sluiten bij het verdrag.",
+            Stance::Rejects,
+        ),
+        (
+            "Het is evenwel de vraag of een nieuw orgaan de besluitvorming zal versnellen.",
+            Stance::Rejects,
+        ),
+        (
+            "Een gezamenlijke aanpak zou in een later stadium verder verkend kunnen worden.",
+            Stance::Defers,
+        ),
+        (
+            "Het kabinet onderschrijft dat dit logisch is, maar acht het vraagstuk op dit moment minder prioritair.",
+            Stance::Defers,
+        ),
+        (
+            "Volgende kabinetten kunnen zich hierover buigen wanneer de begroting dat toelaat.",
+            Stance::Defers,
+        ),
+        (
+            "Het ministerie heeft inderdaad een coördinatiepunt ingericht dat sinds vorig jaar werkt.",
+            Stance::AlreadyImplemented,
+        ),
+        (
+            "Nederland levert reeds een bijdrage aan beide netwerken.",
+            Stance::AlreadyImplemented,
+        ),
+        (
+            "Het kabinet neemt kennis van de bevindingen van het rapport.",
+            Stance::Notes,
+        ),
+    ];
+
+    #[test]
+    fn written_answers_get_their_stance() {
+        let lexicon = Lexicon::load(&OntologySource::Embedded).unwrap();
+        for (text, want) in CASES {
+            let got = classify(text, &lexicon.cues).map(|c| c.0);
+            assert_eq!(got, Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_answer_without_a_cue_has_no_stance() {
+        let lexicon = Lexicon::load(&OntologySource::Embedded).unwrap();
+        assert_eq!(
+            classify("De vergadering vond plaats in Brussel.", &lexicon.cues),
+            None
+        );
+    }
+}

@@ -1,0 +1,237 @@
+//! Cue phrases from `ontology/cues.ttl`: what opens a list of
+//! recommendations, what introduces examples, which words signal a stance.
+//!
+//! A phrase is a few words matched case-insensitively on word boundaries;
+//! `…` is a gap of up to ten words and a trailing `*` matches any ending.
+
+use std::collections::BTreeMap;
+
+use oxigraph::model::{NamedOrBlankNode, Quad, Term};
+use regex::Regex;
+
+use super::PKG;
+
+/// Namespace of the cue data in `cues.ttl`.
+pub const CUE: &str = "https://w3id.org/policykg/def/cues#";
+
+/// One cue phrase, compiled.
+#[derive(Clone, Debug)]
+pub struct Phrase {
+    /// As written in the data.
+    pub text: String,
+    regex: Regex,
+}
+
+impl Phrase {
+    /// Compiles a phrase; `None` when it has no words.
+    pub fn new(text: &str) -> Option<Self> {
+        let mut pattern = String::from("(?i)");
+        let mut after_gap = true;
+        let mut words = 0;
+        for (i, token) in text.split_whitespace().enumerate() {
+            if token == "…" || token == "..." {
+                pattern.push_str(r"\s+(?:\S+\s+){0,10}?");
+                after_gap = true;
+                continue;
+            }
+            if i > 0 && !after_gap {
+                pattern.push_str(r"\s+");
+            }
+            let (stem, open) = match token.strip_suffix('*') {
+                Some(stem) => (stem, true),
+                None => (token, false),
+            };
+            if stem.starts_with(|c: char| c.is_alphanumeric()) && (i == 0 || after_gap) {
+                pattern.push_str(r"\b");
+            }
+            pattern.push_str(&regex::escape(stem));
+            if open {
+                pattern.push_str(r"\w*");
+            }
+            after_gap = false;
+            words += 1;
+        }
+        if words == 0 {
+            return None;
+        }
+        if text
+            .trim_end()
+            .trim_end_matches('*')
+            .ends_with(|c: char| c.is_alphanumeric())
+        {
+            pattern.push_str(r"\b");
+        }
+        Some(Self {
+            text: text.to_owned(),
+            regex: Regex::new(&pattern).ok()?,
+        })
+    }
+
+    /// The first match in `s`, as a byte span.
+    pub fn find(&self, s: &str) -> Option<(usize, usize)> {
+        self.regex.find(s).map(|m| (m.start(), m.end()))
+    }
+
+    pub fn is_match(&self, s: &str) -> bool {
+        self.regex.is_match(s)
+    }
+}
+
+/// True when any phrase matches `s`.
+pub fn any(phrases: &[Phrase], s: &str) -> bool {
+    phrases.iter().any(|p| p.is_match(s))
+}
+
+/// A cue of a stance.
+#[derive(Clone, Debug)]
+pub struct StanceCue {
+    /// Local name of the stance individual (`Endorses`).
+    pub stance: String,
+    pub phrase: Phrase,
+}
+
+/// Everything `cues.ttl` holds.
+#[derive(Clone, Debug, Default)]
+pub struct Cues {
+    /// Labels that number a main recommendation ("Aanbeveling 3:").
+    pub recommendation_labels: Vec<String>,
+    pub recommendation_headings: Vec<Phrase>,
+    pub recommendation_intros: Vec<Phrase>,
+    pub example_intros: Vec<Phrase>,
+    /// Local names of the classes whose members make recommendations.
+    pub author_classes: Vec<String>,
+    /// Document types that make recommendations.
+    pub source_types: Vec<String>,
+    /// Document types that answer them.
+    pub responding_types: Vec<String>,
+    pub prose_verbs: Vec<Phrase>,
+    pub prose_weak_verbs: Vec<Phrase>,
+    pub modals: Vec<Phrase>,
+    pub prose_subjects: Vec<Phrase>,
+    /// Labels that number a sub-conclusion ("Deelconclusie 2.").
+    pub conclusion_labels: Vec<String>,
+    pub main_conclusion: Vec<Phrase>,
+    pub conclusion_intros: Vec<Phrase>,
+    pub conclusion_restatements: Vec<Phrase>,
+    pub stances: Vec<StanceCue>,
+    pub qualifiers: Vec<Phrase>,
+    /// Stance local name → follow-up status local name.
+    pub follow_up: BTreeMap<String, String>,
+}
+
+fn literal(t: &Term) -> Option<&str> {
+    match t {
+        Term::Literal(l) => Some(l.value()),
+        _ => None,
+    }
+}
+
+fn local<'a>(t: &'a Term, ns: &str) -> Option<&'a str> {
+    match t {
+        Term::NamedNode(n) => n.as_str().strip_prefix(ns),
+        _ => None,
+    }
+}
+
+/// Reads the cue data out of the quads of `cues.ttl`.
+pub fn cues(quads: &[Quad]) -> Cues {
+    let subject = |q: &Quad| match &q.subject {
+        NamedOrBlankNode::NamedNode(n) => Some(n.as_str().to_owned()),
+        _ => None,
+    };
+    let strings = |s: &str, p: &str| -> Vec<String> {
+        let (s, p) = (format!("{CUE}{s}"), format!("{CUE}{p}"));
+        let mut v: Vec<String> = quads
+            .iter()
+            .filter(|q| subject(q).as_deref() == Some(s.as_str()) && q.predicate.as_str() == p)
+            .filter_map(|q| literal(&q.object).map(str::to_owned))
+            .collect();
+        v.sort();
+        v
+    };
+    let phrases = |s: &str, p: &str| -> Vec<Phrase> {
+        strings(s, p)
+            .iter()
+            .filter_map(|t| Phrase::new(t))
+            .collect()
+    };
+    let mut stances = Vec::new();
+    let mut follow_up = BTreeMap::new();
+    let stance_p = format!("{CUE}stance");
+    let follow_p = format!("{CUE}followUp");
+    let phrase_p = format!("{CUE}phrase");
+    for q in quads {
+        if q.predicate.as_str() == stance_p
+            && let (Some(s), Some(stance)) = (subject(q), local(&q.object, PKG))
+        {
+            for p in quads.iter().filter(|p| {
+                subject(p).as_deref() == Some(s.as_str()) && p.predicate.as_str() == phrase_p
+            }) {
+                if let Some(phrase) = literal(&p.object).and_then(Phrase::new) {
+                    stances.push(StanceCue {
+                        stance: stance.to_owned(),
+                        phrase,
+                    });
+                }
+            }
+        }
+        if q.predicate.as_str() == follow_p
+            && let (Some(s), Some(status)) = (subject(q), local(&q.object, PKG))
+            && let Some(stance) = s.strip_prefix(PKG)
+        {
+            follow_up.insert(stance.to_owned(), status.to_owned());
+        }
+    }
+    stances.sort_by(|a, b| (&a.stance, &a.phrase.text).cmp(&(&b.stance, &b.phrase.text)));
+    let classes = |p: &str| -> Vec<String> {
+        let p = format!("{CUE}{p}");
+        let mut v: Vec<String> = quads
+            .iter()
+            .filter(|q| q.predicate.as_str() == p)
+            .filter_map(|q| local(&q.object, PKG).map(str::to_owned))
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    Cues {
+        recommendation_labels: strings("recommendations", "numberedLabel"),
+        recommendation_headings: phrases("recommendations", "sectionHeading"),
+        recommendation_intros: phrases("recommendations", "listIntro"),
+        example_intros: phrases("recommendations", "exampleIntro"),
+        author_classes: classes("authorClass"),
+        source_types: classes("sourceType"),
+        responding_types: classes("respondingType"),
+        prose_verbs: phrases("recommendations", "proseVerb"),
+        prose_weak_verbs: phrases("recommendations", "proseWeakVerb"),
+        modals: phrases("recommendations", "modal"),
+        prose_subjects: phrases("recommendations", "proseSubject"),
+        conclusion_labels: strings("conclusions", "numberedLabel"),
+        main_conclusion: phrases("conclusions", "mainLabel"),
+        conclusion_intros: phrases("conclusions", "listIntro"),
+        conclusion_restatements: phrases("conclusions", "restatement"),
+        stances,
+        qualifiers: phrases("qualifiers", "phrase"),
+        follow_up,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_match_words_gaps_and_stems() {
+        let p = Phrase::new("geeft er de voorkeur aan … niet").unwrap();
+        assert!(
+            p.is_match("Het kabinet geeft er de voorkeur aan dit via de EU te doen en niet via")
+        );
+        assert!(!p.is_match("Het kabinet geeft er de voorkeur aan dit via de EU te doen."));
+        let s = Phrase::new("onderschrij*").unwrap();
+        assert!(s.is_match("Het kabinet Onderschrijft dit"));
+        assert!(!s.is_match("de onderschrift"));
+        let w = Phrase::new("reeds").unwrap();
+        assert!(!w.is_match("dat gereedschap"));
+        assert!(Phrase::new(" … ").is_none());
+    }
+}

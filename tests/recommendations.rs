@@ -1,0 +1,283 @@
+//! Recommendations, their resolution across documents and the cabinet's
+//! responses, against the corpus and the reference annotations.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+use common::{acceptance, corpus, policykg, rows};
+
+type Rows = Vec<BTreeMap<String, String>>;
+
+fn query(q: &str) -> Rows {
+    let out = policykg()
+        .args([
+            "--in-memory",
+            "query",
+            "--format",
+            "json",
+            "-e",
+            q,
+            "--from",
+        ])
+        .arg(corpus())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    rows(&String::from_utf8(out.stdout).unwrap())
+}
+
+const PREFIXES: &str = "PREFIX pkg: <https://w3id.org/policykg/def#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+";
+
+/// Every recommendation node with its document file, number, parent,
+/// author and text.
+fn recommendations() -> &'static Rows {
+    static R: OnceLock<Rows> = OnceLock::new();
+    R.get_or_init(|| {
+        query(&format!(
+            "{PREFIXES} SELECT ?rec ?file ?number ?parent ?by ?text ?extra WHERE {{
+               ?rec a pkg:Recommendation ; pkg:inDocument/pkg:sourceFile ?file ; pkg:text ?text .
+               OPTIONAL {{ ?rec pkg:number ?number }}
+               OPTIONAL {{ ?rec pkg:partOf ?parent }}
+               OPTIONAL {{ ?rec pkg:madeBy ?by }}
+               OPTIONAL {{ ?rec pkg:extraInRendering ?extra }}
+             }} ORDER BY ?rec"
+        ))
+    })
+}
+
+#[test]
+fn the_iob_report_has_5_main_and_22_individual_recommendations_plus_one_extra() {
+    let iob: Vec<_> = recommendations()
+        .iter()
+        .filter(|r| r["file"].starts_with("001"))
+        .collect();
+    let numbered = |main: bool| {
+        iob.iter()
+            .filter(|r| r.contains_key("number") && r.contains_key("parent") != main)
+            .count()
+    };
+    assert_eq!(numbered(true), 5, "{iob:#?}");
+    assert_eq!(numbered(false), 22, "{iob:#?}");
+    let extra: Vec<_> = iob.iter().filter(|r| r.contains_key("extra")).collect();
+    assert_eq!(extra.len(), 1, "the summary's extra bullet: {extra:#?}");
+    assert!(extra[0]["parent"].ends_with("/4"), "{extra:#?}");
+    assert!(
+        iob.iter()
+            .all(|r| r.get("by").is_some_and(|b| b.ends_with("/iob")))
+    );
+    // Examples ("Daarbij valt te denken aan:") are not recommendations.
+    assert!(
+        !iob.iter()
+            .any(|r| r["text"].starts_with(|c: char| c.is_lowercase()))
+    );
+}
+
+#[test]
+fn the_aiv_advice_has_10_numbered_recommendations() {
+    let aiv: Vec<_> = recommendations()
+        .iter()
+        .filter(|r| r["file"].starts_with("002"))
+        .collect();
+    let numbers: BTreeSet<u32> = aiv.iter().map(|r| r["number"].parse().unwrap()).collect();
+    assert_eq!(numbers, (1..=10).collect(), "{aiv:#?}");
+    assert_eq!(aiv.len(), 10);
+    assert!(
+        aiv.iter()
+            .all(|r| r.get("by").is_some_and(|b| b.ends_with("/aiv"))),
+        "{aiv:#?}"
+    );
+}
+
+#[test]
+fn the_nato_2030_letter_reports_the_reflection_groups_recommendations() {
+    let letter: Vec<_> = recommendations()
+        .iter()
+        .filter(|r| r["file"].starts_with("004"))
+        .collect();
+    assert!(letter.len() >= 8, "{letter:#?}");
+    assert!(letter.iter().all(|r| r["by"].ends_with("reflection-group")));
+    // The three terms of reference and other numbered lists are not recommendations.
+    assert!(letter.iter().all(|r| !r.contains_key("number")));
+    // Nor are the cabinet's own answers.
+    assert!(
+        !letter.iter().any(|r| r["text"].starts_with("Het kabinet")),
+        "{letter:#?}"
+    );
+}
+
+#[test]
+fn every_restatement_in_the_cabinet_letter_resolves_to_the_report() {
+    let rows = query(&format!(
+        "{PREFIXES} SELECT ?number ?rec ?sim ?recfile WHERE {{
+           ?r a pkg:Restatement ; pkg:inDocument/pkg:sourceFile ?file ; pkg:restates ?rec ; pkg:similarity ?sim .
+           OPTIONAL {{ ?r pkg:number ?number }}
+           ?rec a pkg:Recommendation ; pkg:inDocument/pkg:sourceFile ?recfile .
+           FILTER(STRSTARTS(?file, \"000\"))
+         }}"
+    ));
+    // 5 main recommendations listed in the letter, and 5 + 22 in its table.
+    assert_eq!(rows.len(), 32, "{rows:#?}");
+    assert!(rows.iter().all(|r| r["recfile"].starts_with("001")));
+    let distinct: BTreeSet<&String> = rows.iter().map(|r| &r["rec"]).collect();
+    assert_eq!(distinct.len(), 27, "27 recommendations restated");
+    // Numbers agree with the report's.
+    for r in &rows {
+        let number = &r["number"];
+        assert!(r["rec"].ends_with(&format!("/{number}")), "{r:?}");
+    }
+}
+
+/// Reference stance names → the graph's.
+fn stance(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "endorses" => "Endorses",
+        "partially-endorses" => "PartiallyEndorses",
+        "rejects" => "Rejects",
+        "notes" => "Notes",
+        "already-implemented" => "AlreadyImplemented",
+        "defers" => "Defers",
+        _ => return None,
+    })
+}
+
+fn words(s: &str) -> BTreeSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 2)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn dice(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    2.0 * a.intersection(b).count() as f64 / (a.len() + b.len()) as f64
+}
+
+#[test]
+fn stance_accuracy_against_the_reference_is_at_least_85_percent() {
+    // Reference recommendations (text by id) and responses (stance by id).
+    let mut texts: BTreeMap<String, String> = BTreeMap::new();
+    let mut expected: Vec<(String, String, String, String)> = Vec::new();
+    for file in ["facts-000.jsonl", "facts-002.jsonl"] {
+        for line in std::fs::read_to_string(acceptance().join(file))
+            .unwrap()
+            .lines()
+        {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let s = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
+            if s("kind") == "recommendation" && s("p") == "text" {
+                texts.insert(s("s"), s("o"));
+            }
+            if s("kind") == "response" && s("p") == "stance" {
+                expected.push((s("doc"), s("s"), s("o"), s("quote")));
+            }
+        }
+    }
+    let responses = query(&format!(
+        "{PREFIXES} SELECT ?rec ?text ?file ?stance WHERE {{
+           ?r a pkg:Response ; pkg:respondsTo ?rec ; pkg:stance ?stance ; pkg:inDocument/pkg:sourceFile ?file .
+           ?rec pkg:text ?text .
+         }}"
+    ));
+    let mut confusion: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let (mut judged, mut right, mut uncovered) = (0, 0, Vec::new());
+    let mut wrong = Vec::new();
+    for (doc, id, stance_name, quote) in &expected {
+        let (Some(want), Some(text)) = (stance(stance_name), texts.get(id)) else {
+            continue; // a conclusion or a stance outside the scale
+        };
+        let w = words(text);
+        let best = responses
+            .iter()
+            .filter(|r| r["file"].starts_with(doc.as_str()))
+            .map(|r| (dice(&w, &words(&r["text"])), r))
+            .filter(|(s, _)| *s >= 0.5)
+            .max_by(|a, b| a.0.partial_cmp(&b.0).unwrap());
+        let Some((_, got)) = best else {
+            uncovered.push(format!("{doc} {id}"));
+            continue;
+        };
+        let got = got["stance"].rsplit('#').next().unwrap().to_owned();
+        judged += 1;
+        *confusion.entry((want.to_owned(), got.clone())).or_default() += 1;
+        if got == want {
+            right += 1;
+        } else {
+            wrong.push(format!(
+                "{doc} {id}: reference {want}, graph {got} «{}»",
+                &quote[..quote.len().min(90)]
+            ));
+        }
+    }
+    let accuracy = right as f64 / judged.max(1) as f64;
+    eprintln!(
+        "stance accuracy {:.1}% ({right} of {judged}); not covered: {}",
+        accuracy * 100.0,
+        uncovered.len()
+    );
+    for ((want, got), n) in &confusion {
+        eprintln!("  reference {want:<20} graph {got:<20} {n}");
+    }
+    for w in &wrong {
+        eprintln!("  {w}");
+    }
+    for u in &uncovered {
+        eprintln!("  not covered: {u}");
+    }
+    assert!(judged >= 25, "only {judged} reference responses matched");
+    assert!(accuracy >= 0.85, "stance accuracy {accuracy:.3}");
+}
+
+#[test]
+fn conclusions_are_linked_to_their_restatements() {
+    let rows = query(&format!(
+        "{PREFIXES} SELECT ?c ?number ?parent (COUNT(DISTINCT ?r) AS ?restated) WHERE {{
+           ?c a pkg:Conclusion ; pkg:inDocument/pkg:sourceFile ?file .
+           OPTIONAL {{ ?c pkg:number ?number }}
+           OPTIONAL {{ ?c pkg:partOf ?parent }}
+           OPTIONAL {{ ?r pkg:restates ?c ; pkg:inDocument/pkg:sourceFile ?rfile . FILTER(STRSTARTS(?rfile, \"000\")) }}
+           FILTER(STRSTARTS(?file, \"001\"))
+         }} GROUP BY ?c ?number ?parent"
+    ));
+    // The main conclusion and four sub-conclusions, each restated by the
+    // cabinet letter.
+    assert_eq!(rows.len(), 5, "{rows:#?}");
+    let subs: BTreeSet<&str> = rows
+        .iter()
+        .filter(|r| r.contains_key("parent"))
+        .map(|r| r["number"].as_str())
+        .collect();
+    assert_eq!(subs, ["1", "2", "3", "4"].into_iter().collect());
+    assert!(rows.iter().all(|r| r["restated"] == "1"), "{rows:#?}");
+    // The report restates each sub-conclusion in its summary or chapters,
+    // sometimes in other words ("De deelconclusie uit dit hoofdstuk is dat …").
+    let inside = query(&format!(
+        "{PREFIXES} SELECT ?c (COUNT(?r) AS ?n) (MIN(?sim) AS ?least) WHERE {{
+           ?r pkg:restates ?c ; pkg:inDocument/pkg:sourceFile ?file ; pkg:similarity ?sim .
+           ?c a pkg:Conclusion ; pkg:partOf ?main . FILTER(STRSTARTS(?file, \"001\"))
+         }} GROUP BY ?c"
+    ));
+    assert_eq!(inside.len(), 4, "{inside:#?}");
+    assert!(
+        inside.iter().all(|r| r["n"].parse::<u32>().unwrap() >= 2),
+        "{inside:#?}"
+    );
+    assert!(
+        inside
+            .iter()
+            .any(|r| r["least"].parse::<f64>().unwrap() < 0.9),
+        "{inside:#?}"
+    );
+}
