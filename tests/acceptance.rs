@@ -24,7 +24,7 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::{acceptance, corpus, policykg, rows};
+use common::{acceptance, query_corpus};
 
 #[derive(Debug)]
 struct RefFact {
@@ -56,29 +56,6 @@ fn squash(s: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
-}
-
-fn query(q: &str) -> Vec<BTreeMap<String, String>> {
-    let corpus = corpus();
-    let out = policykg()
-        .args([
-            "--in-memory",
-            "query",
-            "--format",
-            "json",
-            "-e",
-            q,
-            "--from",
-        ])
-        .arg(&corpus)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    rows(&String::from_utf8(out.stdout).unwrap())
 }
 
 fn reference() -> (Vec<RefFact>, BTreeMap<String, BTreeSet<String>>) {
@@ -171,7 +148,7 @@ fn mentions_reach_95_percent_recall_and_precision_against_the_reference() {
     );
 
     let mut labels: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for r in query(
+    for r in query_corpus(
         "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
          PREFIX pkg: <https://w3id.org/policykg/def#>
          SELECT ?e ?l WHERE { ?e skos:prefLabel|skos:altLabel|skos:hiddenLabel|pkg:acronym ?l }",
@@ -181,7 +158,7 @@ fn mentions_reach_95_percent_recall_and_precision_against_the_reference() {
             .or_default()
             .insert(r["l"].clone());
     }
-    let mentions: Vec<Mention> = query(
+    let mentions: Vec<Mention> = query_corpus(
         "PREFIX pkg: <https://w3id.org/policykg/def#>
          PREFIX prov: <http://www.w3.org/ns/prov#>
          PREFIX oa: <http://www.w3.org/ns/oa#>

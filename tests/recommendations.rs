@@ -8,31 +8,9 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
-use common::{acceptance, corpus, policykg, rows};
+use common::{acceptance, query_corpus};
 
 type Rows = Vec<BTreeMap<String, String>>;
-
-fn query(q: &str) -> Rows {
-    let out = policykg()
-        .args([
-            "--in-memory",
-            "query",
-            "--format",
-            "json",
-            "-e",
-            q,
-            "--from",
-        ])
-        .arg(corpus())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    rows(&String::from_utf8(out.stdout).unwrap())
-}
 
 const PREFIXES: &str = "PREFIX pkg: <https://w3id.org/policykg/def#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -44,7 +22,7 @@ PREFIX oa: <http://www.w3.org/ns/oa#>
 fn recommendations() -> &'static Rows {
     static R: OnceLock<Rows> = OnceLock::new();
     R.get_or_init(|| {
-        query(&format!(
+        query_corpus(&format!(
             "{PREFIXES} SELECT ?rec ?file ?number ?parent ?by ?text ?extra WHERE {{
                ?rec a pkg:Recommendation ; pkg:inDocument/pkg:sourceFile ?file ; pkg:text ?text .
                OPTIONAL {{ ?rec pkg:number ?number }}
@@ -118,7 +96,7 @@ fn the_nato_2030_letter_reports_the_reflection_groups_recommendations() {
 
 #[test]
 fn every_restatement_in_the_cabinet_letter_resolves_to_the_report() {
-    let rows = query(&format!(
+    let rows = query_corpus(&format!(
         "{PREFIXES} SELECT ?number ?rec ?sim ?recfile WHERE {{
            ?r a pkg:Restatement ; pkg:inDocument/pkg:sourceFile ?file ; pkg:restates ?rec ; pkg:similarity ?sim .
            OPTIONAL {{ ?r pkg:number ?number }}
@@ -185,7 +163,7 @@ fn stance_accuracy_against_the_reference_is_at_least_85_percent() {
             }
         }
     }
-    let responses = query(&format!(
+    let responses = query_corpus(&format!(
         "{PREFIXES} SELECT ?rec ?text ?file ?stance WHERE {{
            ?r a pkg:Response ; pkg:respondsTo ?rec ; pkg:stance ?stance ; pkg:inDocument/pkg:sourceFile ?file .
            ?rec pkg:text ?text .
@@ -242,7 +220,7 @@ fn stance_accuracy_against_the_reference_is_at_least_85_percent() {
 
 #[test]
 fn conclusions_are_linked_to_their_restatements() {
-    let rows = query(&format!(
+    let rows = query_corpus(&format!(
         "{PREFIXES} SELECT ?c ?number ?parent (COUNT(DISTINCT ?r) AS ?restated) WHERE {{
            ?c a pkg:Conclusion ; pkg:inDocument/pkg:sourceFile ?file .
            OPTIONAL {{ ?c pkg:number ?number }}
@@ -263,7 +241,7 @@ fn conclusions_are_linked_to_their_restatements() {
     assert!(rows.iter().all(|r| r["restated"] == "1"), "{rows:#?}");
     // The report restates each sub-conclusion in its summary or chapters,
     // sometimes in other words ("De deelconclusie uit dit hoofdstuk is dat …").
-    let inside = query(&format!(
+    let inside = query_corpus(&format!(
         "{PREFIXES} SELECT ?c (COUNT(?r) AS ?n) (MIN(?sim) AS ?least) WHERE {{
            ?r pkg:restates ?c ; pkg:inDocument/pkg:sourceFile ?file ; pkg:similarity ?sim .
            ?c a pkg:Conclusion ; pkg:partOf ?main . FILTER(STRSTARTS(?file, \"001\"))

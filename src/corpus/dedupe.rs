@@ -34,25 +34,30 @@ pub fn shingles(text: &str) -> Vec<u64> {
     out
 }
 
-/// Jaccard similarity of two sorted, distinct shingle sets.
-pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 0.0;
-    }
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
+/// How many items two sorted, distinct sequences share.
+pub fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                common += 1;
+                shared += 1;
                 i += 1;
                 j += 1;
             }
         }
     }
-    let union = a.len() + b.len() - common;
-    common as f64 / union as f64
+    shared
+}
+
+/// Jaccard similarity of two sorted, distinct shingle sets.
+pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    let shared = common(a, b);
+    shared as f64 / (a.len() + b.len() - shared) as f64
 }
 
 /// A document found to be another rendering of an earlier one.

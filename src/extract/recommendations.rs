@@ -18,6 +18,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Evidence, Extractor, Fact, Input, Output, Recommendation};
+use crate::corpus::dedupe::common;
 use crate::corpus::{Block, BlockKind, Document};
 use crate::lexicon::cues;
 
@@ -208,6 +209,37 @@ pub fn structure(input: &Input<'_>) -> Vec<Found> {
 
     for block in blocks {
         let text = &n.text[block.start..block.end];
+        // A main recommendation: its label or number, then its text.
+        let push_main = |out: &mut Vec<Found>,
+                         number: u32,
+                         start: usize,
+                         author: Option<usize>,
+                         group: Option<usize>| {
+            let id = out.len();
+            let sentence = first_sentence(input, start, block.end);
+            out.push(Found {
+                rec: Recommendation {
+                    id,
+                    number: Some(number.to_string()),
+                    parent: None,
+                    text: sentence,
+                    full: Evidence {
+                        start,
+                        end: block.end,
+                    },
+                    author,
+                    group: group.unwrap_or_default(),
+                    topic: topic(block.start),
+                    evidence: Evidence {
+                        start: block.start,
+                        end: sentence.end,
+                    },
+                },
+                answer: None,
+                prose: false,
+            });
+            id
+        };
         if headings.contains_key(&block.start) {
             close(&mut out, &mut open, &mut answer);
             group = None;
@@ -228,29 +260,7 @@ pub fn structure(input: &Input<'_>) -> Vec<Found> {
                 group_author = authors.most_frequent;
             }
             list_mode = false;
-            let id = out.len();
-            let start = block.start + body;
-            out.push(Found {
-                rec: Recommendation {
-                    id,
-                    number: Some(number.to_string()),
-                    parent: None,
-                    text: first_sentence(input, start, block.end),
-                    full: Evidence {
-                        start,
-                        end: block.end,
-                    },
-                    author: group_author,
-                    group: group.unwrap_or_default(),
-                    topic: topic(block.start),
-                    evidence: Evidence {
-                        start: block.start,
-                        end: first_sentence(input, start, block.end).end,
-                    },
-                },
-                answer: None,
-                prose: false,
-            });
+            let id = push_main(&mut out, number, block.start + body, group_author, group);
             main = Some((id, number));
             sub = 0;
             in_examples = example_intro;
@@ -275,26 +285,7 @@ pub fn structure(input: &Input<'_>) -> Vec<Found> {
                 list_mode = true;
                 intro_pending = false;
                 expected = number + 1;
-                let id = out.len();
-                let start = block.start + body;
-                out.push(Found {
-                    rec: Recommendation {
-                        id,
-                        number: Some(number.to_string()),
-                        parent: None,
-                        text: first_sentence(input, start, block.end),
-                        full: Evidence {
-                            start,
-                            end: block.end,
-                        },
-                        author: group_author,
-                        group: group.unwrap_or_default(),
-                        topic: topic(block.start),
-                        evidence: first_sentence(input, block.start, block.end),
-                    },
-                    answer: None,
-                    prose: false,
-                });
+                let id = push_main(&mut out, number, block.start + body, group_author, group);
                 main = Some((id, number));
                 sub = 0;
                 in_examples = example_intro;
@@ -518,19 +509,7 @@ pub fn similarity(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let (mut i, mut j, mut common) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    2.0 * common as f64 / (a.len() + b.len()) as f64
+    2.0 * common(a, b) as f64 / (a.len() + b.len()) as f64
 }
 
 /// Main recommendations of a rendering match when their numbers agree and

@@ -105,3 +105,26 @@ pub fn rows(json: &str) -> Vec<std::collections::BTreeMap<String, String>> {
         })
         .collect()
 }
+
+/// Builds the corpus in memory and runs one SELECT query on it.
+pub fn query_corpus(q: &str) -> Vec<std::collections::BTreeMap<String, String>> {
+    let out = policykg()
+        .args([
+            "--in-memory",
+            "query",
+            "--format",
+            "json",
+            "-e",
+            q,
+            "--from",
+        ])
+        .arg(corpus())
+        .output()
+        .expect("the policykg binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    rows(&String::from_utf8_lossy(&out.stdout))
+}
