@@ -29,6 +29,10 @@ const WATCHDOG_GRACE: Duration = Duration::from_secs(2);
 /// The bundled queries, embedded so that `policykg queries` works anywhere.
 pub const BUNDLED: &[(&str, &str)] = &[
     ("actors", include_str!("../../queries/actors.rq")),
+    (
+        "blocked-by-issue",
+        include_str!("../../queries/blocked-by-issue.rq"),
+    ),
     ("documents", include_str!("../../queries/documents.rq")),
     ("duplicates", include_str!("../../queries/duplicates.rq")),
     ("evidence", include_str!("../../queries/evidence.rq")),
@@ -47,6 +51,10 @@ pub const BUNDLED: &[(&str, &str)] = &[
         include_str!("../../queries/recommendations.rq"),
     ),
     ("responses", include_str!("../../queries/responses.rq")),
+    (
+        "who-blocks-what",
+        include_str!("../../queries/who-blocks-what.rq"),
+    ),
 ];
 
 #[derive(Debug, Parser)]

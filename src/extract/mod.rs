@@ -4,6 +4,7 @@
 //! Extractors never write RDF and never touch the store; `rdf` turns their
 //! facts into quads.
 
+pub mod blockades;
 pub mod conclusions;
 pub mod mentions;
 pub mod recommendations;
@@ -108,6 +109,40 @@ pub struct Response {
     pub evidence: Evidence,
 }
 
+/// What a node coined from the text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Coined {
+    /// A group the text describes without naming its members.
+    Group,
+    Issue,
+    /// An initiative, process or form of cooperation the lexicon lacks.
+    Initiative,
+}
+
+/// A party to a blockade: a lexicon entity, or a node coined from the
+/// text with the text's own words as its label.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Party {
+    Entity(usize),
+    Coined(Coined, String),
+}
+
+/// Who blocks what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Blockade {
+    pub blocker: Party,
+    pub blocked: Party,
+    /// Local name of the `pkg:Strength` individual.
+    pub strength: String,
+    pub mutual: bool,
+    /// Hedges as written in `cues.ttl` ("soms", "geregeld").
+    pub qualifiers: Vec<String>,
+    /// The issue behind it, when the text refers back to one.
+    pub reason: Option<Party>,
+    /// The sentence, or the sentences when it refers back.
+    pub evidence: Evidence,
+}
+
 /// A typed fact.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Fact {
@@ -118,6 +153,7 @@ pub enum Fact {
     /// restatement has no number.
     Conclusion(Recommendation),
     Response(Response),
+    Blockade(Blockade),
 }
 
 impl Fact {
@@ -128,6 +164,7 @@ impl Fact {
             Fact::Recommendation(_) => "recommendations",
             Fact::Conclusion(_) => "conclusions",
             Fact::Response(_) => "responses",
+            Fact::Blockade(_) => "blockades",
         }
     }
 }
@@ -165,5 +202,6 @@ pub fn all() -> Vec<Box<dyn Extractor>> {
         Box::new(recommendations::Recommendations),
         Box::new(conclusions::Conclusions),
         Box::new(responses::Responses),
+        Box::new(blockades::Blockades),
     ]
 }

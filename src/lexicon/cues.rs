@@ -117,6 +117,27 @@ pub struct Cues {
     pub qualifiers: Vec<Phrase>,
     /// Stance local name → follow-up status local name.
     pub follow_up: BTreeMap<String, String>,
+    pub blockades: BlockadeCues,
+}
+
+/// Cues of `cue:blockades` and the `cue:BlockCues` by strength.
+#[derive(Clone, Debug, Default)]
+pub struct BlockadeCues {
+    /// (local name of the strength, phrase)
+    pub cues: Vec<(String, Phrase)>,
+    pub negation: Vec<Phrase>,
+    pub hedge: Vec<Phrase>,
+    pub mutual: Vec<Phrase>,
+    pub side_one: Vec<Phrase>,
+    pub side_two: Vec<Phrase>,
+    pub group_nouns: Vec<String>,
+    pub group_qualifiers: Vec<String>,
+    pub anaphor: Vec<Phrase>,
+    pub area_intro: Vec<Phrase>,
+    pub cause_marker: Vec<Phrase>,
+    pub cause_forward: Vec<Phrase>,
+    pub obstacle: Vec<Phrase>,
+    pub blocked_nouns: Vec<String>,
 }
 
 fn literal(t: &Term) -> Option<&str> {
@@ -155,6 +176,20 @@ pub fn cues(quads: &[Quad]) -> Cues {
             .filter_map(|t| Phrase::new(t))
             .collect()
     };
+    let mut block_cues = Vec::new();
+    let strength_p = format!("{CUE}strength");
+    for q in quads {
+        if q.predicate.as_str() == strength_p
+            && let (Some(s), Some(strength)) = (subject(q), local(&q.object, PKG))
+        {
+            for p in strings_of(quads, &s, &format!("{CUE}phrase")) {
+                if let Some(phrase) = Phrase::new(&p) {
+                    block_cues.push((strength.to_owned(), phrase));
+                }
+            }
+        }
+    }
+    block_cues.sort_by(|a, b| (&a.0, &a.1.text).cmp(&(&b.0, &b.1.text)));
     let mut stances = Vec::new();
     let mut follow_up = BTreeMap::new();
     let stance_p = format!("{CUE}stance");
@@ -213,7 +248,35 @@ pub fn cues(quads: &[Quad]) -> Cues {
         stances,
         qualifiers: phrases("qualifiers", "phrase"),
         follow_up,
+        blockades: BlockadeCues {
+            cues: block_cues,
+            negation: phrases("blockades", "negation"),
+            hedge: phrases("blockades", "hedge"),
+            mutual: phrases("blockades", "mutual"),
+            side_one: phrases("blockades", "sideOne"),
+            side_two: phrases("blockades", "sideTwo"),
+            group_nouns: strings("blockades", "groupNoun"),
+            group_qualifiers: strings("blockades", "groupQualifier"),
+            anaphor: phrases("blockades", "anaphor"),
+            area_intro: phrases("blockades", "areaIntro"),
+            cause_marker: phrases("blockades", "causeMarker"),
+            cause_forward: phrases("blockades", "causeForward"),
+            obstacle: phrases("blockades", "obstacle"),
+            blocked_nouns: strings("blockades", "blockedNoun"),
+        },
     }
+}
+
+/// The literals of `subject predicate ?o`, sorted.
+fn strings_of(quads: &[Quad], subject: &str, predicate: &str) -> Vec<String> {
+    let mut v: Vec<String> = quads
+        .iter()
+        .filter(|q| matches!(&q.subject, NamedOrBlankNode::NamedNode(n) if n.as_str() == subject))
+        .filter(|q| q.predicate.as_str() == predicate)
+        .filter_map(|q| literal(&q.object).map(str::to_owned))
+        .collect();
+    v.sort();
+    v
 }
 
 #[cfg(test)]

@@ -41,6 +41,29 @@ pub fn conclusion(doc: &str, key: &str) -> String {
     format!("{ID}conclusion/{doc}/{key}")
 }
 
+pub fn blockade(doc: &str, n: usize) -> String {
+    format!("{ID}blockade/{doc}/{n}")
+}
+
+/// A node coined from the text (`group`, `issue`, `initiative`), named by
+/// its label so the same words give the same node in every document.
+pub fn coined(kind: &str, label: &str) -> String {
+    let mut slug = String::new();
+    for word in label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.extend(word.chars().flat_map(char::to_lowercase));
+        if slug.len() > 80 {
+            break;
+        }
+    }
+    format!("{ID}{kind}/{slug}")
+}
+
 pub fn restatement(doc: &str, n: usize) -> String {
     format!("{ID}restatement/{doc}/{n}")
 }

@@ -13,10 +13,10 @@ use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 
 use crate::corpus::{DateSource, Document};
 use crate::extract::recommendations::{Resolution, Resolved};
-use crate::extract::{Evidence, Fact, Recommendation};
+use crate::extract::{Coined, Evidence, Fact, Party, Recommendation};
 use crate::lexicon::Lexicon;
 use crate::text::Segmented;
-use vocab::{dcterms, foaf, oa, pkg, prov};
+use vocab::{dcterms, foaf, oa, pkg, prov, skos};
 
 /// Characters of context kept before and after a quote.
 const CONTEXT: usize = 32;
@@ -373,6 +373,7 @@ pub fn document_quads(g: &DocumentGraph<'_>, lexicon: &Lexicon) -> Vec<Quad> {
     }
     let mut mentions = 0;
     let mut restatements = 0;
+    let mut blockades = 0;
     let mut responses = 0;
     for fact in g.facts {
         match fact {
@@ -464,6 +465,41 @@ pub fn document_quads(g: &DocumentGraph<'_>, lexicon: &Lexicon) -> Vec<Quad> {
                 }
                 sink.add(&resp, prov::WAS_DERIVED_FROM, e);
             }
+            Fact::Blockade(b) => {
+                let Some(blocker) = party(&mut sink, &b.blocker, lexicon, &d) else {
+                    continue;
+                };
+                let Some(blocked) = party(&mut sink, &b.blocked, lexicon, &d) else {
+                    continue;
+                };
+                blockades += 1;
+                let node_ = node(iri::blockade(&doc.slug, blockades));
+                let e = ev_node(&mut sink, b.evidence);
+                sink.add(&node_, rdf::TYPE, pkg::BLOCKADE);
+                sink.add(&node_, pkg::BLOCKER, blocker.clone());
+                sink.add(&node_, pkg::BLOCKED, blocked.clone());
+                sink.add(
+                    &node_,
+                    pkg::STRENGTH,
+                    node(format!("{}{}", crate::lexicon::PKG, b.strength)),
+                );
+                if b.mutual {
+                    sink.add(&node_, pkg::MUTUAL, Literal::from(true));
+                }
+                for q in &b.qualifiers {
+                    sink.add(&node_, pkg::QUALIFIER, Literal::new_simple_literal(q));
+                }
+                if let Some(reason) = b
+                    .reason
+                    .as_ref()
+                    .and_then(|r| party(&mut sink, r, lexicon, &d))
+                {
+                    sink.add(&node_, pkg::REASON, reason);
+                }
+                sink.add(&node_, pkg::IN_DOCUMENT, d.clone());
+                sink.add(&node_, prov::WAS_DERIVED_FROM, e);
+                sink.add(&blocker, pkg::BLOCKS, blocked);
+            }
             Fact::Mention(m) => {
                 let Some(entity) = lexicon.entities.get(m.entity) else {
                     continue;
@@ -491,6 +527,26 @@ pub fn document_quads(g: &DocumentGraph<'_>, lexicon: &Lexicon) -> Vec<Quad> {
         }
     }
     sink.quads
+}
+
+/// The node of a party: the lexicon entity, or a coined node with its
+/// label (written into the document's graph).
+fn party(sink: &mut Sink, p: &Party, lexicon: &Lexicon, doc: &NamedNode) -> Option<NamedNode> {
+    match p {
+        Party::Entity(e) => lexicon.entities.get(*e).map(|e| node(e.iri.clone())),
+        Party::Coined(kind, label) => {
+            let (path, class) = match kind {
+                Coined::Group => ("group", pkg::GROUP),
+                Coined::Issue => ("issue", pkg::ISSUE),
+                Coined::Initiative => ("initiative", pkg::INITIATIVE),
+            };
+            let n = node(iri::coined(path, label));
+            sink.add(&n, rdf::TYPE, class);
+            sink.add(&n, skos::PREF_LABEL, nl(label));
+            sink.add(&n, pkg::COINED_IN, doc.clone());
+            Some(n)
+        }
+    }
 }
 
 impl DocumentGraph<'_> {

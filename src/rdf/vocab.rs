@@ -55,6 +55,23 @@ pub mod pkg {
         NUMBER = "number";
         /// A text as written.
         TEXT = "text";
+        /// Who blocks what.
+        BLOCKADE = "Blockade";
+        BLOCKER = "blocker";
+        BLOCKED = "blocked";
+        /// Shortcut: blocker pkg:blocks blocked.
+        BLOCKS = "blocks";
+        STRENGTH = "strength";
+        MUTUAL = "mutual";
+        REASON = "reason";
+        /// A hedge kept with a fact ("soms", "geregeld").
+        QUALIFIER = "qualifier";
+        /// The document whose words name a coined node.
+        COINED_IN = "coinedIn";
+        /// A group described without naming its members.
+        GROUP = "Group";
+        ISSUE = "Issue";
+        INITIATIVE = "Initiative";
         /// A recommendation.
         RECOMMENDATION = "Recommendation";
         /// A conclusion.
@@ -147,5 +164,14 @@ pub mod foaf {
     terms! { "http://xmlns.com/foaf/0.1/";
         /// A person's name.
         NAME = "name";
+    }
+}
+
+/// SKOS.
+pub mod skos {
+    use super::NamedNodeRef;
+    terms! { "http://www.w3.org/2004/02/skos/core#";
+        /// The preferred label of a concept or a coined node.
+        PREF_LABEL = "prefLabel";
     }
 }
