@@ -602,3 +602,26 @@ fn explain_shows_a_recommendation_with_parts_restatements_and_responses() {
         sub.stdout
     );
 }
+
+#[test]
+fn explain_an_issue_lists_what_it_blocks_with_quotes() {
+    let r = run(built_store(), &["explain", "Cyprusvraagstuk"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let blockades = r
+        .stdout
+        .split("blockades:")
+        .nth(1)
+        .expect("a blockades section");
+    assert!(
+        blockades.contains("blocks id:issue/eu-nato-cooperation"),
+        "{blockades}"
+    );
+    assert!(
+        blockades.contains("is the reason for blocking"),
+        "{blockades}"
+    );
+    assert!(
+        blockades.contains("000_54a66762803e0af8.txt:"),
+        "{blockades}"
+    );
+}

@@ -89,6 +89,39 @@ fn resolve(store: &Store, name: &str) -> Result<Vec<String>, StoreError> {
     Ok(out)
 }
 
+/// What the entity blocks (or is the reason for), and what blocks it.
+fn explain_blockades(store: &Store, entity: &str, out: &mut impl Write) -> Result<()> {
+    let rows = rows(
+        store,
+        &format!(
+            "{PREFIXES}SELECT DISTINCT ?how ?other ?strength ?doc ?line ?quote WHERE {{
+               {{ ?b pkg:blocker <{entity}> ; pkg:blocked ?other . BIND(\"blocks\" AS ?how) }}
+               UNION {{ ?b pkg:reason <{entity}> ; pkg:blocked ?other . BIND(\"is the reason for blocking\" AS ?how) }}
+               UNION {{ ?b pkg:blocked <{entity}> ; pkg:blocker ?other . BIND(\"is blocked by\" AS ?how) }}
+               ?b pkg:strength ?strength ; pkg:inDocument/pkg:sourceFile ?doc ; prov:wasDerivedFrom ?ev .
+               ?ev pkg:line ?line ; oa:hasTarget/oa:hasSelector/oa:exact ?quote .
+             }} ORDER BY ?how ?doc ?line ?other"
+        ),
+    )?;
+    if rows.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "blockades: {}", rows.len())?;
+    for r in &rows {
+        writeln!(
+            out,
+            "  {} {} ({}) {}:{} {}",
+            text(&r[0]),
+            text(&r[1]),
+            text(&r[2]),
+            text(&r[3]),
+            text(&r[4]),
+            text(&r[5])
+        )?;
+    }
+    Ok(())
+}
+
 /// For a recommendation: its parts, restatements and responses.
 fn explain_recommendation(store: &Store, rec: &str, out: &mut impl Write) -> Result<()> {
     let parts = rows(
@@ -201,6 +234,7 @@ pub fn run(store: Store, name: &str) -> Result<ExitCode> {
         )?;
     }
     explain_recommendation(&store, entity, &mut out)?;
+    explain_blockades(&store, entity, &mut out)?;
     if found.len() > 1 {
         let others: Vec<String> = found[1..].iter().map(|e| compact(e)).collect();
         writeln!(out, "also named \"{name}\": {}", others.join(", "))?;
