@@ -19,7 +19,7 @@ use super::{Evidence, Extractor, Fact, Input, Output, Response, Stance};
 use crate::lexicon::Cues;
 
 /// How far (in bytes) after the first stance cue a later cue still tempers it.
-const TEMPER_WINDOW: usize = 1500;
+const TEMPER_WINDOW: usize = 2500;
 
 /// One cue found in an answer.
 #[derive(Clone, Debug)]
@@ -35,6 +35,7 @@ struct Hit {
 /// The first stance cue sets the stance ("already done" only when no other
 /// cue is found); later cues temper it: an endorsement followed by a
 /// deferral defers, followed by a rejection or a qualifier it is partial.
+/// An answer with no stance cue but a qualifier is partial.
 pub fn classify(text: &str, cues: &Cues) -> Option<(Stance, Vec<String>, usize)> {
     let mut hits: Vec<Hit> = Vec::new();
     for c in &cues.stances {
@@ -52,11 +53,21 @@ pub fn classify(text: &str, cues: &Cues) -> Option<(Stance, Vec<String>, usize)>
     hits.sort_by(|a, b| (a.at, a.stance, &a.phrase).cmp(&(b.at, b.stance, &b.phrase)));
     // "Already done" describes the situation; a stance verb anywhere in the
     // answer says more, so it counts only when there is none.
-    let first = hits
+    let Some(first) = hits
         .iter()
         .find(|h| h.stance != Stance::AlreadyImplemented)
-        .or_else(|| hits.first())?
-        .clone();
+        .or_else(|| hits.first())
+        .cloned()
+    else {
+        // No stance cue, but the answer qualifies ("Overigens is het
+        // budget beperkt"): it takes the recommendation up in part.
+        return cues
+            .qualifiers
+            .iter()
+            .filter_map(|q| q.find(text).map(|m| (m.0, q)))
+            .min_by_key(|(at, _)| *at)
+            .map(|(at, q)| (Stance::PartiallyEndorses, vec![q.text.clone()], at));
+    };
     // Later cues temper the first only nearby: a long answer moves on to
     // other matters.
     let later = |s: Stance| {
@@ -153,7 +164,11 @@ mod tests {
     use crate::lexicon::{Lexicon, OntologySource};
 
     /// Short answers written for these tests, one or more per stance.
-    const CASES: [(&str, Stance); 12] = [
+    const CASES: [(&str, Stance); 13] = [
+        (
+            "Een deel van het plan loopt al. De middelen voor de rest zijn echter beperkt.",
+            Stance::PartiallyEndorses,
+        ),
         (
             "De regering onderschrijft het voorstel van de commissie en zal het in het voorjaar uitvoeren.",
             Stance::Endorses,

@@ -2,7 +2,7 @@
 //! recommendations, what introduces examples, which words signal a stance.
 //!
 //! A phrase is a few words matched case-insensitively on word boundaries;
-//! `…` is a gap of up to ten words and a trailing `*` matches any ending.
+//! `…` is a gap of up to twenty words within the sentence and a trailing `*` matches any ending.
 
 use std::collections::BTreeMap;
 
@@ -30,7 +30,7 @@ impl Phrase {
         let mut words = 0;
         for (i, token) in text.split_whitespace().enumerate() {
             if token == "…" || token == "..." {
-                pattern.push_str(r"\s+(?:\S+\s+){0,10}?");
+                pattern.push_str(r"\s+(?:[^\s.!?]+[,;]?\s+){0,20}?");
                 after_gap = true;
                 continue;
             }
