@@ -13,7 +13,7 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::{acceptance, policykg, query_corpus, rows};
+use common::{acceptance, query_corpus, query_from};
 
 const QUERY: &str = "PREFIX pkg: <https://w3id.org/policykg/def#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -154,25 +154,7 @@ fn blockades_of(text: &str) -> Vec<BTreeMap<String, String>> {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("letter.txt"), text).unwrap();
-    let out = policykg()
-        .args([
-            "--in-memory",
-            "query",
-            "--format",
-            "json",
-            "-e",
-            QUERY,
-            "--from",
-        ])
-        .arg(dir.join("letter.txt"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    rows(&String::from_utf8(out.stdout).unwrap())
+    query_from(&dir.join("letter.txt"), QUERY)
 }
 
 #[test]

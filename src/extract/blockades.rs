@@ -24,6 +24,10 @@ struct Context<'a> {
     sentences: Vec<&'a Sentence>,
     mentions: Vec<Match>,
     group: Option<Regex>,
+    /// "omdat landen …": a bare group noun as the subject of a reason.
+    bare_groups: Vec<(String, Regex)>,
+    /// Noun phrases of a blocked kind ("samenwerking met …").
+    blocked_phrases: Vec<Regex>,
 }
 
 impl<'a> Context<'a> {
@@ -151,6 +155,25 @@ pub fn blockades(input: &Input<'_>) -> Vec<Blockade> {
             .collect(),
         mentions: input.lexicon.find(&n.text[..n.body_end]),
         group: group_regex(&cues.group_qualifiers, &cues.group_nouns),
+        bare_groups: cues
+            .group_nouns
+            .iter()
+            .filter_map(|noun| {
+                let r = format!(r"(?i)\b(?:omdat|doordat)\s+{}\b", regex::escape(noun));
+                Some((noun.clone(), Regex::new(&r).ok()?))
+            })
+            .collect(),
+        blocked_phrases: cues
+            .blocked_nouns
+            .iter()
+            .filter_map(|noun| {
+                Regex::new(&format!(
+                    r"(?i)[\p{{L}}-]*{}(?:\s+(?:met|tussen|op|in|van|bij)\s+[^,.;]+)?",
+                    regex::escape(noun)
+                ))
+                .ok()
+            })
+            .collect(),
     };
     let mut out = Vec::new();
     // (sentence, issue) of the last blockade whose blocker is an issue.
@@ -233,13 +256,10 @@ pub fn blockades(input: &Input<'_>) -> Vec<Blockade> {
             }
         }
         if blockers.is_empty()
-            && let Some(noun) = cues.group_nouns.iter().find(|noun| {
-                Regex::new(&format!(
-                    r"(?i)\b(?:omdat|doordat)\s+{}\b",
-                    regex::escape(noun)
-                ))
-                .is_ok_and(|r| r.is_match(&t[cue_end..]))
-            })
+            && let Some((noun, _)) = ctx
+                .bare_groups
+                .iter()
+                .find(|(_, r)| r.is_match(&t[cue_end..]))
         {
             blockers.push(Party::Coined(Coined::Group, noun.clone()));
         }
@@ -343,15 +363,9 @@ pub fn blockades(input: &Input<'_>) -> Vec<Blockade> {
             // "concrete veiligheidssamenwerking met …": a noun phrase of a
             // blocked kind, before the cue or after it, never across it.
             let phrase = |part: &str| {
-                cues.blocked_nouns.iter().find_map(|noun| {
-                    Regex::new(&format!(
-                        r"(?i)[\p{{L}}-]*{}(?:\s+(?:met|tussen|op|in|van|bij)\s+[^,.;]+)?",
-                        regex::escape(noun)
-                    ))
-                    .ok()?
-                    .find(part)
-                    .map(|m| label(m.as_str()))
-                })
+                ctx.blocked_phrases
+                    .iter()
+                    .find_map(|r| r.find(part).map(|m| label(m.as_str())))
             };
             if let Some(noun) = phrase(&t[..cue_start]).or_else(|| phrase(&t[cue_end..])) {
                 blocked.push(Party::Coined(Coined::Initiative, noun));

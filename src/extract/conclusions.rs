@@ -70,6 +70,20 @@ pub fn conclusions(input: &Input<'_>) -> Vec<Recommendation> {
     };
     for block in blocks {
         let t = &text[block.start..block.end];
+        // A numbered sub-conclusion: its first sentence, its whole block.
+        let push_sub = |out: &mut Vec<Recommendation>,
+                        number: u32,
+                        at: usize,
+                        main: Option<usize>,
+                        group: usize| {
+            let start = skip_space(text, at, block.end);
+            let full = Evidence {
+                start,
+                end: block.end,
+            };
+            let span = sentence_from(input, start, block.end);
+            push(out, Some(number.to_string()), main, span, full, group)
+        };
         let full = Evidence {
             start: block.start,
             end: block.end,
@@ -110,19 +124,7 @@ pub fn conclusions(input: &Input<'_>) -> Vec<Recommendation> {
             if number == 1 && main.is_none() {
                 group += 1;
             }
-            let start = skip_space(text, block.start + body, block.end);
-            let span = sentence_from(input, start, block.end);
-            push(
-                &mut out,
-                Some(number.to_string()),
-                main,
-                span,
-                Evidence {
-                    start,
-                    end: block.end,
-                },
-                group,
-            );
+            push_sub(&mut out, number, block.start + body, main, group);
             continue;
         }
         // A numbered list introduced as sub-conclusions.
@@ -133,17 +135,11 @@ pub fn conclusions(input: &Input<'_>) -> Vec<Recommendation> {
                 && t[digits.len()..].starts_with(['.', ')'])
             {
                 expected += 1;
-                let start = skip_space(text, block.start + digits.len() + 1, block.end);
-                let span = sentence_from(input, start, block.end);
-                push(
+                push_sub(
                     &mut out,
-                    Some(number.to_string()),
+                    number,
+                    block.start + digits.len() + 1,
                     main,
-                    span,
-                    Evidence {
-                        start,
-                        end: block.end,
-                    },
                     group,
                 );
                 continue;

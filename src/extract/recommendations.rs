@@ -490,6 +490,23 @@ impl Resolution {
     pub fn get(&self, document: usize, id: usize) -> Option<Resolved> {
         self.map.get(&(document, id)).copied()
     }
+
+    /// Resolves occurrence `from` to wherever occurrence `to` resolves,
+    /// with the similarity of this match.
+    fn link(&mut self, from: (usize, usize), to: (usize, usize), similarity: f64) {
+        let target = self.get(to.0, to.1).unwrap_or(Resolved {
+            document: to.0,
+            id: to.1,
+            similarity: 1.0,
+        });
+        self.map.insert(
+            from,
+            Resolved {
+                similarity,
+                ..target
+            },
+        );
+    }
 }
 
 /// Content words of a recommendation text.
@@ -711,38 +728,13 @@ pub fn resolve_with(
             .get(d)
             .is_some_and(|(doc, _)| source_types.contains(&doc.metadata.document_type))
     };
-    let apply = |g: &Group, canon: &Group, resolution: &mut Resolution| -> usize {
-        let mut matched = 0;
+    let apply = |g: &Group, canon: &Group, resolution: &mut Resolution| {
         for (gm, cm, s) in match_mains(g, canon) {
-            let target = resolution.get(canon.document, cm).unwrap_or(Resolved {
-                document: canon.document,
-                id: cm,
-                similarity: 1.0,
-            });
-            resolution.map.insert(
-                (g.document, gm),
-                Resolved {
-                    similarity: s,
-                    ..target
-                },
-            );
-            matched += 1;
+            resolution.link((g.document, gm), (canon.document, cm), s);
             for (ga, cb, s) in match_subs(g, gm, canon, cm) {
-                let target = resolution.get(canon.document, cb).unwrap_or(Resolved {
-                    document: canon.document,
-                    id: cb,
-                    similarity: 1.0,
-                });
-                resolution.map.insert(
-                    (g.document, ga),
-                    Resolved {
-                        similarity: s,
-                        ..target
-                    },
-                );
+                resolution.link((g.document, ga), (canon.document, cb), s);
             }
         }
-        matched
     };
     // Within a document: other renderings to the canonical one.
     for (gi, g) in groups.iter().enumerate() {
@@ -784,18 +776,7 @@ pub fn resolve_with(
             .filter(|(_, s)| *s >= LOOSE_MATCH)
             .max_by(|a, b| a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal));
         if let Some((o, s)) = best {
-            let target = resolution.get(d, o.id).unwrap_or(Resolved {
-                document: d,
-                id: o.id,
-                similarity: 1.0,
-            });
-            resolution.map.insert(
-                (d, id),
-                Resolved {
-                    similarity: s,
-                    ..target
-                },
-            );
+            resolution.link((d, id), (d, o.id), s);
         }
     }
     resolution

@@ -108,6 +108,11 @@ pub fn rows(json: &str) -> Vec<std::collections::BTreeMap<String, String>> {
 
 /// Builds the corpus in memory and runs one SELECT query on it.
 pub fn query_corpus(q: &str) -> Vec<std::collections::BTreeMap<String, String>> {
+    query_from(&corpus(), q)
+}
+
+/// Builds the documents under `path` in memory and runs one SELECT query.
+pub fn query_from(path: &Path, q: &str) -> Vec<std::collections::BTreeMap<String, String>> {
     let out = policykg()
         .args([
             "--in-memory",
@@ -118,7 +123,7 @@ pub fn query_corpus(q: &str) -> Vec<std::collections::BTreeMap<String, String>> 
             q,
             "--from",
         ])
-        .arg(corpus())
+        .arg(path)
         .output()
         .expect("the policykg binary runs");
     assert!(
