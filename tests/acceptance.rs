@@ -24,7 +24,7 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::{acceptance, query_corpus};
+use common::{acceptance, query_corpus, same_entity, squash, words};
 
 #[derive(Debug)]
 struct RefFact {
@@ -40,22 +40,6 @@ struct Mention {
     form: String,
     line: usize,
     exact: String,
-}
-
-/// Lower-case words of letters and digits.
-fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// Letters and digits only, lower case: "F-35" and "f35" are the same name.
-fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 fn reference() -> (Vec<RefFact>, BTreeMap<String, BTreeSet<String>>) {
@@ -88,44 +72,6 @@ fn named_by(aliases: &BTreeSet<String>, labels: &BTreeSet<String>) -> bool {
     labels
         .iter()
         .any(|l| aliases.iter().any(|a| squash(a) == squash(l)))
-}
-
-/// True when the graph entity with `labels` is the reference entity `id`.
-fn same_entity(
-    id: &str,
-    ref_aliases: Option<&BTreeSet<String>>,
-    labels: &BTreeSet<String>,
-) -> bool {
-    let squashed: BTreeSet<String> = labels.iter().map(|l| squash(l)).collect();
-    if let Some(aliases) = ref_aliases
-        && aliases.iter().any(|a| squashed.contains(&squash(a)))
-    {
-        return true;
-    }
-    // Words of the id that say what kind of thing it is, not which one.
-    const KIND_WORDS: [&str; 3] = ["nl", "person", "ministry"];
-    let id_words: BTreeSet<String> = words(id)
-        .into_iter()
-        .filter(|w| !KIND_WORDS.contains(&w.as_str()))
-        .collect();
-    let mut names: BTreeSet<String> = BTreeSet::new();
-    for l in labels {
-        let lw = words(l);
-        // Initialisms of consecutive words, skipping short function words.
-        for start in 0..lw.len() {
-            let mut initials = String::new();
-            for w in lw[start..].iter().filter(|w| w.chars().count() > 3) {
-                initials.extend(w.chars().next());
-                names.insert(initials.clone());
-            }
-        }
-        names.extend(lw);
-    }
-    // One-word ids with aliases ("eu") are named by their aliases alone:
-    // their word is in too many labels.
-    let by_words = ref_aliases.is_none() || id_words.len() >= 2;
-    squashed.contains(&squash(id))
-        || (by_words && !id_words.is_empty() && id_words.is_subset(&names))
 }
 
 /// Share of the quote's words found in the sentence.

@@ -13,7 +13,7 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::{acceptance, query_corpus, query_from};
+use common::{covers, query_corpus, query_from, reference_aliases, reference_facts, words};
 
 const QUERY: &str = "PREFIX pkg: <https://w3id.org/policykg/def#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -31,42 +31,17 @@ SELECT ?b ?file ?blocker ?state ?labels ?blocked ?mutual ?quote WHERE {
   }
 }";
 
-fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-fn covers(quote: &str, evidence: &str) -> bool {
-    let q = words(quote);
-    let e: BTreeSet<String> = words(evidence).into_iter().collect();
-    !q.is_empty() && q.iter().filter(|w| e.contains(*w)).count() * 2 >= q.len()
-}
-
 #[test]
 fn blockades_against_the_reference() {
-    let mut aliases: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let mut refs = Vec::new();
-    for file in ["facts-000.jsonl", "facts-002.jsonl"] {
-        for line in std::fs::read_to_string(acceptance().join(file))
-            .unwrap()
-            .lines()
-        {
-            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+    let aliases = reference_aliases();
+    let refs: Vec<(String, String, String)> = reference_facts()
+        .iter()
+        .filter(|v| v["kind"] == "blocks")
+        .map(|v| {
             let s = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
-            match s("kind").as_str() {
-                "alias" => {
-                    aliases
-                        .entry(s("s"))
-                        .or_default()
-                        .insert(s("o").to_lowercase());
-                }
-                "blocks" => refs.push((s("doc"), s("s"), s("quote"))),
-                _ => {}
-            }
-        }
-    }
+            (s("doc"), s("s"), s("quote"))
+        })
+        .collect();
     let ours = query_corpus(QUERY);
     let matches = |r: &(String, String, String), b: &BTreeMap<String, String>| {
         let (doc, id, quote) = r;

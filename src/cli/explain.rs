@@ -122,6 +122,40 @@ fn explain_blockades(store: &Store, entity: &str, out: &mut impl Write) -> Resul
     Ok(())
 }
 
+/// The positions the entity holds (alone or as a partner), and those taken
+/// on it.
+fn explain_positions(store: &Store, entity: &str, out: &mut impl Write) -> Result<()> {
+    let rows = rows(
+        store,
+        &format!(
+            "{PREFIXES}SELECT DISTINCT ?how ?relation ?other ?doc ?line ?quote WHERE {{
+               {{ ?p pkg:holder <{entity}> ; pkg:target ?other . BIND(\"holds\" AS ?how) }}
+               UNION {{ ?p pkg:partner <{entity}> ; pkg:target ?other . BIND(\"holds as partner\" AS ?how) }}
+               UNION {{ ?p pkg:target <{entity}> ; pkg:holder ?other . BIND(\"is the target of\" AS ?how) }}
+               ?p pkg:relation ?relation ; pkg:inDocument/pkg:sourceFile ?doc ; prov:wasDerivedFrom ?ev .
+               ?ev pkg:line ?line ; oa:hasTarget/oa:hasSelector/oa:exact ?quote .
+             }} ORDER BY ?how ?relation ?doc ?line ?other"
+        ),
+    )?;
+    if rows.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "positions: {}", rows.len())?;
+    for r in &rows {
+        writeln!(
+            out,
+            "  {} {} {} {}:{} {}",
+            text(&r[0]),
+            text(&r[1]),
+            text(&r[2]),
+            text(&r[3]),
+            text(&r[4]),
+            text(&r[5])
+        )?;
+    }
+    Ok(())
+}
+
 /// For a recommendation: its parts, restatements and responses.
 fn explain_recommendation(store: &Store, rec: &str, out: &mut impl Write) -> Result<()> {
     let parts = rows(
@@ -235,6 +269,7 @@ pub fn run(store: Store, name: &str) -> Result<ExitCode> {
     }
     explain_recommendation(&store, entity, &mut out)?;
     explain_blockades(&store, entity, &mut out)?;
+    explain_positions(&store, entity, &mut out)?;
     if found.len() > 1 {
         let others: Vec<String> = found[1..].iter().map(|e| compact(e)).collect();
         writeln!(out, "also named \"{name}\": {}", others.join(", "))?;

@@ -41,7 +41,13 @@ pub const BUNDLED: &[(&str, &str)] = &[
         "mentions-by-document",
         include_str!("../../queries/mentions-by-document.rq"),
     ),
+    (
+        "netherlands-initiatives",
+        include_str!("../../queries/netherlands-initiatives.rq"),
+    ),
     ("not-adopted", include_str!("../../queries/not-adopted.rq")),
+    ("partners", include_str!("../../queries/partners.rq")),
+    ("positions", include_str!("../../queries/positions.rq")),
     (
         "recommendation-history",
         include_str!("../../queries/recommendation-history.rq"),

@@ -80,7 +80,7 @@ impl<'a> Context<'a> {
 
 /// The regex of a described group: "individuele NAVO-bondgenoten en EU
 /// lidstaten", "verschillende lidstaten".
-fn group_regex(qualifiers: &[String], nouns: &[String]) -> Option<Regex> {
+pub(super) fn group_regex(qualifiers: &[String], nouns: &[String]) -> Option<Regex> {
     if qualifiers.is_empty() || nouns.is_empty() {
         return None;
     }
@@ -100,7 +100,7 @@ fn group_regex(qualifiers: &[String], nouns: &[String]) -> Option<Regex> {
 
 /// Trims a coined label: no leading article, no trailing punctuation, at
 /// most [`MAX_LABEL_WORDS`] words.
-fn label(s: &str) -> String {
+pub(super) fn label(s: &str) -> String {
     let words: Vec<&str> = s
         .split_whitespace()
         .skip_while(|w| matches!(w.to_lowercase().as_str(), "de" | "het" | "een"))

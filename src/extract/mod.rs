@@ -7,6 +7,7 @@
 pub mod blockades;
 pub mod conclusions;
 pub mod mentions;
+pub mod positions;
 pub mod recommendations;
 pub mod responses;
 
@@ -143,6 +144,25 @@ pub struct Blockade {
     pub evidence: Evidence,
 }
 
+/// An actor's position on something: it supports, opposes, proposes, leads
+/// or co-leads it, takes part in it, cooperates with it, or is a member of
+/// it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Position {
+    /// An actor, or a group the text describes without naming members.
+    pub holder: Party,
+    /// IRI of the relation, a `pkg:PositionRelation` or `org:memberOf`.
+    pub relation: String,
+    pub target: Party,
+    /// Actors who hold it with the holder ("samen met Letland en Spanje").
+    pub partners: Vec<usize>,
+    /// A weak position ("in beginsel niet onwelwillend").
+    pub hedged: bool,
+    /// The cue phrase, as written in `cues.ttl`.
+    pub cue: String,
+    pub evidence: Evidence,
+}
+
 /// A typed fact.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Fact {
@@ -154,6 +174,7 @@ pub enum Fact {
     Conclusion(Recommendation),
     Response(Response),
     Blockade(Blockade),
+    Position(Position),
 }
 
 impl Fact {
@@ -165,6 +186,7 @@ impl Fact {
             Fact::Conclusion(_) => "conclusions",
             Fact::Response(_) => "responses",
             Fact::Blockade(_) => "blockades",
+            Fact::Position(_) => "positions",
         }
     }
 }
@@ -203,5 +225,6 @@ pub fn all() -> Vec<Box<dyn Extractor>> {
         Box::new(conclusions::Conclusions),
         Box::new(responses::Responses),
         Box::new(blockades::Blockades),
+        Box::new(positions::Positions),
     ]
 }

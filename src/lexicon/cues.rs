@@ -72,6 +72,14 @@ impl Phrase {
         self.regex.find(s).map(|m| (m.start(), m.end()))
     }
 
+    /// Every match in `s`, as byte spans.
+    pub fn find_all(&self, s: &str) -> Vec<(usize, usize)> {
+        self.regex
+            .find_iter(s)
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    }
+
     pub fn is_match(&self, s: &str) -> bool {
         self.regex.is_match(s)
     }
@@ -118,6 +126,42 @@ pub struct Cues {
     /// Stance local name → follow-up status local name.
     pub follow_up: BTreeMap<String, String>,
     pub blockades: BlockadeCues,
+    pub positions: PositionCues,
+}
+
+/// A cue of a position (`cue:PositionCues`).
+#[derive(Clone, Debug)]
+pub struct PositionCue {
+    /// IRI of the relation (`pkg:supports`, `org:memberOf`).
+    pub relation: String,
+    /// The position is weak ("in beginsel niet onwelwillend").
+    pub hedged: bool,
+    /// The holder is named after the cue, the target before it.
+    pub passive: bool,
+    /// The target stands inside the cue's gap ("acht … noodzakelijk").
+    pub object_in_gap: bool,
+    /// A noun: only a demonym before it names the holder.
+    pub nominal: bool,
+    pub phrase: Phrase,
+}
+
+/// Cues of `cue:positions` and the `cue:PositionCues`.
+#[derive(Clone, Debug, Default)]
+pub struct PositionCues {
+    pub cues: Vec<PositionCue>,
+    pub negation: Vec<Phrase>,
+    pub partner: Vec<Phrase>,
+    pub respectively: Vec<Phrase>,
+    /// Lower-case words after which an actor is no subject.
+    pub prepositions: Vec<String>,
+    /// Lower-case pronouns that name no target on their own.
+    pub deictic: Vec<String>,
+    /// Strings that open a relative clause (", dat ").
+    pub relative: Vec<String>,
+    /// Strings that end a target phrase, as written (with their spaces).
+    pub clause_end: Vec<String>,
+    /// Lower-case words a target phrase may open with.
+    pub target_intro: Vec<String>,
 }
 
 /// Cues of `cue:blockades` and the `cue:BlockCues` by strength.
@@ -190,6 +234,36 @@ pub fn cues(quads: &[Quad]) -> Cues {
         }
     }
     block_cues.sort_by(|a, b| (&a.0, &a.1.text).cmp(&(&b.0, &b.1.text)));
+    let mut position_cues = Vec::new();
+    let relation_p = format!("{CUE}relation");
+    let flag = |s: &str, p: &str| {
+        let p = format!("{CUE}{p}");
+        quads.iter().any(|q| {
+            subject(q).as_deref() == Some(s)
+                && q.predicate.as_str() == p
+                && literal(&q.object) == Some("true")
+        })
+    };
+    for q in quads {
+        if q.predicate.as_str() == relation_p
+            && let (Some(s), Term::NamedNode(relation)) = (subject(q), &q.object)
+        {
+            for p in strings_of(quads, &s, &format!("{CUE}phrase")) {
+                if let Some(phrase) = Phrase::new(&p) {
+                    position_cues.push(PositionCue {
+                        relation: relation.as_str().to_owned(),
+                        hedged: flag(&s, "hedged"),
+                        passive: flag(&s, "passive"),
+                        object_in_gap: flag(&s, "objectInGap"),
+                        nominal: flag(&s, "nominal"),
+                        phrase,
+                    });
+                }
+            }
+        }
+    }
+    position_cues.sort_by(|a, b| (&a.relation, &a.phrase.text).cmp(&(&b.relation, &b.phrase.text)));
+    let lower = |v: Vec<String>| -> Vec<String> { v.iter().map(|w| w.to_lowercase()).collect() };
     let mut stances = Vec::new();
     let mut follow_up = BTreeMap::new();
     let stance_p = format!("{CUE}stance");
@@ -263,6 +337,17 @@ pub fn cues(quads: &[Quad]) -> Cues {
             cause_forward: phrases("blockades", "causeForward"),
             obstacle: phrases("blockades", "obstacle"),
             blocked_nouns: strings("blockades", "blockedNoun"),
+        },
+        positions: PositionCues {
+            cues: position_cues,
+            negation: phrases("positions", "negation"),
+            partner: phrases("positions", "partner"),
+            respectively: phrases("positions", "respectively"),
+            prepositions: lower(strings("positions", "preposition")),
+            clause_end: strings("positions", "clauseEnd"),
+            relative: strings("positions", "relative"),
+            deictic: lower(strings("positions", "deictic")),
+            target_intro: lower(strings("positions", "targetIntro")),
         },
     }
 }

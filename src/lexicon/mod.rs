@@ -86,6 +86,8 @@ pub struct Entity {
     pub exact: Vec<String>,
     pub same_as: Vec<String>,
     pub close_match: Vec<String>,
+    /// Adjectives that name it as owner ("Nederlandse", `pkg:demonym`).
+    pub demonyms: Vec<String>,
 }
 
 impl Entity {
@@ -297,6 +299,11 @@ fn entities(quads: &[Quad]) -> Vec<Entity> {
             _ if p == format!("{PKG}acronym") => {
                 if let Some((v, _)) = literal(&q.object) {
                     e.exact.push(v.to_owned());
+                }
+            }
+            _ if p == format!("{PKG}demonym") => {
+                if let Some((v, _)) = literal(&q.object) {
+                    e.demonyms.push(v.to_owned());
                 }
             }
             _ if p == format!("{OWL}sameAs") => {

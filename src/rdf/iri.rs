@@ -41,6 +41,10 @@ pub fn conclusion(doc: &str, key: &str) -> String {
     format!("{ID}conclusion/{doc}/{key}")
 }
 
+pub fn position(doc: &str, n: usize) -> String {
+    format!("{ID}position/{doc}/{n}")
+}
+
 pub fn blockade(doc: &str, n: usize) -> String {
     format!("{ID}blockade/{doc}/{n}")
 }

@@ -374,6 +374,7 @@ pub fn document_quads(g: &DocumentGraph<'_>, lexicon: &Lexicon) -> Vec<Quad> {
     let mut mentions = 0;
     let mut restatements = 0;
     let mut blockades = 0;
+    let mut positions = 0;
     let mut responses = 0;
     for fact in g.facts {
         match fact {
@@ -499,6 +500,43 @@ pub fn document_quads(g: &DocumentGraph<'_>, lexicon: &Lexicon) -> Vec<Quad> {
                 sink.add(&node_, pkg::IN_DOCUMENT, d.clone());
                 sink.add(&node_, prov::WAS_DERIVED_FROM, e);
                 sink.add(&blocker, pkg::BLOCKS, blocked);
+            }
+            Fact::Position(p) => {
+                let Some(holder) = party(&mut sink, &p.holder, lexicon, &d) else {
+                    continue;
+                };
+                let Some(target) = party(&mut sink, &p.target, lexicon, &d) else {
+                    continue;
+                };
+                let Ok(relation) = NamedNode::new(p.relation.clone()) else {
+                    continue;
+                };
+                positions += 1;
+                let node_ = node(iri::position(&doc.slug, positions));
+                let e = ev_node(&mut sink, p.evidence);
+                sink.add(&node_, rdf::TYPE, pkg::POSITION);
+                sink.add(&node_, pkg::HOLDER, holder.clone());
+                sink.add(&node_, pkg::RELATION, relation.clone());
+                sink.add(&node_, pkg::TARGET, target.clone());
+                let partners: Vec<NamedNode> = p
+                    .partners
+                    .iter()
+                    .filter_map(|x| lexicon.entities.get(*x))
+                    .map(|x| node(x.iri.clone()))
+                    .collect();
+                for partner in &partners {
+                    sink.add(&node_, pkg::PARTNER, partner.clone());
+                }
+                if p.hedged {
+                    sink.add(&node_, pkg::HEDGED, Literal::from(true));
+                }
+                sink.add(&node_, pkg::CUE, Literal::new_simple_literal(&p.cue));
+                sink.add(&node_, pkg::IN_DOCUMENT, d.clone());
+                sink.add(&node_, prov::WAS_DERIVED_FROM, e);
+                sink.add(&holder, relation.as_ref(), target.clone());
+                for partner in &partners {
+                    sink.add(partner, relation.as_ref(), target.clone());
+                }
             }
             Fact::Mention(m) => {
                 let Some(entity) = lexicon.entities.get(m.entity) else {

@@ -64,6 +64,18 @@ pub mod pkg {
         STRENGTH = "strength";
         MUTUAL = "mutual";
         REASON = "reason";
+        /// An actor's position on a target.
+        POSITION = "Position";
+        /// The actor that holds a position.
+        HOLDER = "holder";
+        /// The kind of a position (`pkg:supports`, `org:memberOf`).
+        RELATION = "relation";
+        /// What a position is about.
+        TARGET = "target";
+        /// An actor who holds a position with its holder.
+        PARTNER = "partner";
+        /// True for a weak position ("in beginsel niet onwelwillend").
+        HEDGED = "hedged";
         /// A hedge kept with a fact ("soms", "geregeld").
         QUALIFIER = "qualifier";
         /// The document whose words name a coined node.

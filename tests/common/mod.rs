@@ -3,6 +3,7 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -132,4 +133,91 @@ pub fn query_from(path: &Path, q: &str) -> Vec<std::collections::BTreeMap<String
         String::from_utf8_lossy(&out.stderr)
     );
     rows(&String::from_utf8_lossy(&out.stdout))
+}
+
+/// Lower-case words of letters and digits.
+pub fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Letters and digits only, lower case: "F-35" and "f35" are the same name.
+pub fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// True when the graph entity with `labels` is the reference entity `id`.
+pub fn same_entity(
+    id: &str,
+    ref_aliases: Option<&BTreeSet<String>>,
+    labels: &BTreeSet<String>,
+) -> bool {
+    let squashed: BTreeSet<String> = labels.iter().map(|l| squash(l)).collect();
+    if let Some(aliases) = ref_aliases
+        && aliases.iter().any(|a| squashed.contains(&squash(a)))
+    {
+        return true;
+    }
+    // Words of the id that say what kind of thing it is, not which one.
+    const KIND_WORDS: [&str; 3] = ["nl", "person", "ministry"];
+    let id_words: BTreeSet<String> = words(id)
+        .into_iter()
+        .filter(|w| !KIND_WORDS.contains(&w.as_str()))
+        .collect();
+    let mut names: BTreeSet<String> = BTreeSet::new();
+    for l in labels {
+        let lw = words(l);
+        // Initialisms of consecutive words, skipping short function words.
+        for start in 0..lw.len() {
+            let mut initials = String::new();
+            for w in lw[start..].iter().filter(|w| w.chars().count() > 3) {
+                initials.extend(w.chars().next());
+                names.insert(initials.clone());
+            }
+        }
+        names.extend(lw);
+    }
+    // One-word ids with aliases ("eu") are named by their aliases alone:
+    // their word is in too many labels.
+    let by_words = ref_aliases.is_none() || id_words.len() >= 2;
+    squashed.contains(&squash(id))
+        || (by_words && !id_words.is_empty() && id_words.is_subset(&names))
+}
+
+/// True when half the words of the reference `quote` are in `evidence`.
+pub fn covers(quote: &str, evidence: &str) -> bool {
+    let q = words(quote);
+    let e: BTreeSet<String> = words(evidence).into_iter().collect();
+    !q.is_empty() && q.iter().filter(|w| e.contains(*w)).count() * 2 >= q.len()
+}
+
+/// One reference fact of `../shared/acceptance/`, as JSON.
+pub fn reference_facts() -> Vec<serde_json::Value> {
+    let mut out = Vec::new();
+    for file in ["facts-000.jsonl", "facts-002.jsonl"] {
+        let text = std::fs::read_to_string(acceptance().join(file)).unwrap();
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            out.push(serde_json::from_str(line).unwrap());
+        }
+    }
+    out
+}
+
+/// The reference aliases of each annotator id, lower case.
+pub fn reference_aliases() -> BTreeMap<String, BTreeSet<String>> {
+    let mut aliases: BTreeMap<String, BTreeSet<String>> = Default::default();
+    for v in reference_facts() {
+        if v["kind"] == "alias" {
+            aliases
+                .entry(v["s"].as_str().unwrap_or_default().to_owned())
+                .or_default()
+                .insert(v["o"].as_str().unwrap_or_default().to_lowercase());
+        }
+    }
+    aliases
 }
