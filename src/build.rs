@@ -153,6 +153,7 @@ pub fn build_with(
         true,
     );
     let conclusion_ids = rdf::conclusion_identities(&all, &conclusion_resolution);
+    let cited_documents = extract::citations::corpus_documents(&all);
     let no_recommendations = BTreeMap::new();
     for (position, (index, found)) in extracted.iter().enumerate() {
         let index = *index;
@@ -170,6 +171,7 @@ pub fn build_with(
             alternatives: &alternatives,
             recommendations: identities.get(position).unwrap_or(&no_recommendations),
             conclusions: conclusion_ids.get(position).unwrap_or(&no_recommendations),
+            cited_documents: &cited_documents,
         };
         quads.extend(rdf::document_quads(&graph, lexicon));
     }

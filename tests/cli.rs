@@ -502,9 +502,20 @@ fn queries_lists_the_bundled_queries_with_titles() {
         .collect();
     assert!(names.len() >= 10, "{out}");
     for name in names {
-        let q = run(built_store(), &["query", name, "--format", "json"]);
+        // A CONSTRUCT answers in a graph format.
+        let format = if name.ends_with("-graph") {
+            "ntriples"
+        } else {
+            "json"
+        };
+        let q = run(built_store(), &["query", name, "--format", format]);
         assert_eq!(q.code, 0, "{name}: {}", q.stderr);
-        assert!(!rows(&q.stdout).is_empty(), "{name} answers nothing");
+        let answered = if format == "json" {
+            !rows(&q.stdout).is_empty()
+        } else {
+            q.stdout.lines().count() > 0
+        };
+        assert!(answered, "{name} answers nothing");
     }
 }
 

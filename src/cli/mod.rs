@@ -33,9 +33,18 @@ pub const BUNDLED: &[(&str, &str)] = &[
         "blocked-by-issue",
         include_str!("../../queries/blocked-by-issue.rq"),
     ),
+    (
+        "citation-graph",
+        include_str!("../../queries/citation-graph.rq"),
+    ),
+    ("citations", include_str!("../../queries/citations.rq")),
     ("documents", include_str!("../../queries/documents.rq")),
     ("duplicates", include_str!("../../queries/duplicates.rq")),
     ("evidence", include_str!("../../queries/evidence.rq")),
+    (
+        "external-ids",
+        include_str!("../../queries/external-ids.rq"),
+    ),
     ("instruments", include_str!("../../queries/instruments.rq")),
     (
         "mentions-by-document",

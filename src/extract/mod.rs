@@ -5,6 +5,7 @@
 //! facts into quads.
 
 pub mod blockades;
+pub mod citations;
 pub mod conclusions;
 pub mod mentions;
 pub mod positions;
@@ -163,6 +164,43 @@ pub struct Position {
     pub evidence: Evidence,
 }
 
+/// What a citation cites.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Cited {
+    /// A parliamentary paper: dossier ("21501-28", "36800-V") and number
+    /// ("211"); a Tweede Kamer document number ("2020D30499") has an empty
+    /// dossier.
+    Kamerstuk { dossier: String, number: String },
+    /// An EU act or document, by CELEX number, with its ELI where it has
+    /// one, and the words as written.
+    EuAct {
+        celex: String,
+        eli: Option<String>,
+        label: String,
+    },
+    /// A work known only by its title.
+    Work { title: String },
+}
+
+/// One reference to another work, in a footnote or a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Citation {
+    pub cited: Cited,
+    /// The reference as written ("KST 21501-28-211" → "21501-28-211").
+    pub as_written: String,
+    /// Why the reference cannot be right, when it cannot; it is then kept
+    /// as written and not linked to the official publication.
+    pub suspect: Option<String>,
+    /// The title, issuers (lexicon entities) and date the entry gives.
+    pub title: Option<String>,
+    pub issuers: Vec<usize>,
+    pub date: Option<String>,
+    /// The footnote or sentence.
+    pub evidence: Evidence,
+    /// Span of the reference itself.
+    pub span: (usize, usize),
+}
+
 /// A typed fact.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Fact {
@@ -175,6 +213,7 @@ pub enum Fact {
     Response(Response),
     Blockade(Blockade),
     Position(Position),
+    Citation(Citation),
 }
 
 impl Fact {
@@ -187,6 +226,7 @@ impl Fact {
             Fact::Response(_) => "responses",
             Fact::Blockade(_) => "blockades",
             Fact::Position(_) => "positions",
+            Fact::Citation(_) => "citations",
         }
     }
 }
@@ -226,5 +266,6 @@ pub fn all() -> Vec<Box<dyn Extractor>> {
         Box::new(responses::Responses),
         Box::new(blockades::Blockades),
         Box::new(positions::Positions),
+        Box::new(citations::Citations),
     ]
 }

@@ -365,11 +365,7 @@ impl Sentence<'_> {
 
     /// Partner groups after `from`: ("samen met A en B") and the area that
     /// follows each ("op het gebied van X").
-    fn partner_groups(
-        &self,
-        from: usize,
-        cue_end: Option<usize>,
-    ) -> Vec<PartnerGroup> {
+    fn partner_groups(&self, from: usize, cue_end: Option<usize>) -> Vec<PartnerGroup> {
         let mut marks: Vec<(usize, usize)> = self
             .cues
             .partner

@@ -127,6 +127,28 @@ pub struct Cues {
     pub follow_up: BTreeMap<String, String>,
     pub blockades: BlockadeCues,
     pub positions: PositionCues,
+    pub citations: CitationCues,
+}
+
+/// An EU act or document type: the words as written and its CELEX (and
+/// ELI) type.
+#[derive(Clone, Debug)]
+pub struct EuType {
+    pub words: Vec<String>,
+    pub celex: String,
+    /// `None` for preparatory documents (COM, JOIN), which have no ELI.
+    pub eli: Option<String>,
+}
+
+/// Cues of `cue:citations`, `cue:EuActType` and `cue:EuDocumentType`.
+#[derive(Clone, Debug, Default)]
+pub struct CitationCues {
+    pub kamerstuk_prefix: Vec<String>,
+    pub number_label: Vec<String>,
+    pub entry_separator: Vec<String>,
+    pub work_noun: Vec<String>,
+    pub eu_acts: Vec<EuType>,
+    pub eu_documents: Vec<EuType>,
 }
 
 /// A cue of a position (`cue:PositionCues`).
@@ -263,6 +285,26 @@ pub fn cues(quads: &[Quad]) -> Cues {
         }
     }
     position_cues.sort_by(|a, b| (&a.relation, &a.phrase.text).cmp(&(&b.relation, &b.phrase.text)));
+    let eu_types = |class: &str| -> Vec<EuType> {
+        let class = format!("{CUE}{class}");
+        let mut v: Vec<EuType> = quads
+            .iter()
+            .filter(|q| {
+                q.predicate.as_str() == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+                    && matches!(&q.object, Term::NamedNode(n) if n.as_str() == class)
+            })
+            .filter_map(&subject)
+            .filter_map(|s| {
+                Some(EuType {
+                    words: strings_of(quads, &s, &format!("{CUE}phrase")),
+                    celex: strings_of(quads, &s, &format!("{CUE}celexType")).pop()?,
+                    eli: strings_of(quads, &s, &format!("{CUE}eliType")).pop(),
+                })
+            })
+            .collect();
+        v.sort_by(|a, b| a.celex.cmp(&b.celex));
+        v
+    };
     let lower = |v: Vec<String>| -> Vec<String> { v.iter().map(|w| w.to_lowercase()).collect() };
     let mut stances = Vec::new();
     let mut follow_up = BTreeMap::new();
@@ -337,6 +379,14 @@ pub fn cues(quads: &[Quad]) -> Cues {
             cause_forward: phrases("blockades", "causeForward"),
             obstacle: phrases("blockades", "obstacle"),
             blocked_nouns: strings("blockades", "blockedNoun"),
+        },
+        citations: CitationCues {
+            kamerstuk_prefix: strings("citations", "kamerstukPrefix"),
+            number_label: strings("citations", "numberLabel"),
+            entry_separator: strings("citations", "entrySeparator"),
+            work_noun: lower(strings("citations", "workNoun")),
+            eu_acts: eu_types("EuActType"),
+            eu_documents: eu_types("EuDocumentType"),
         },
         positions: PositionCues {
             cues: position_cues,

@@ -41,6 +41,39 @@ pub fn conclusion(doc: &str, key: &str) -> String {
     format!("{ID}conclusion/{doc}/{key}")
 }
 
+/// A parliamentary paper: `{dossier}-{number}`, or the Tweede Kamer
+/// document number alone.
+pub fn kamerstuk(dossier: &str, number: &str) -> String {
+    if dossier.is_empty() {
+        format!("{ID}kamerstuk/{number}")
+    } else {
+        format!("{ID}kamerstuk/{dossier}-{number}")
+    }
+}
+
+/// The official publication of a parliamentary paper.
+pub fn kamerstuk_official(dossier: &str, number: &str) -> String {
+    if dossier.is_empty() {
+        format!("https://www.tweedekamer.nl/downloads/document?id={number}")
+    } else {
+        format!("https://zoek.officielebekendmakingen.nl/kst-{dossier}-{number}")
+    }
+}
+
+/// An EU act or document, by CELEX number.
+pub fn eu_act(celex: &str) -> String {
+    format!("{ID}eu/{celex}")
+}
+
+/// The CELEX resource of the Publications Office.
+pub fn celex(celex: &str) -> String {
+    format!("http://publications.europa.eu/resource/celex/{celex}")
+}
+
+pub fn citation(doc: &str, n: usize) -> String {
+    format!("{ID}citation/{doc}/{n}")
+}
+
 pub fn position(doc: &str, n: usize) -> String {
     format!("{ID}position/{doc}/{n}")
 }

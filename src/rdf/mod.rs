@@ -16,7 +16,7 @@ use crate::extract::recommendations::{Resolution, Resolved};
 use crate::extract::{Coined, Evidence, Fact, Party, Recommendation};
 use crate::lexicon::Lexicon;
 use crate::text::Segmented;
-use vocab::{dcterms, foaf, oa, pkg, prov, skos};
+use vocab::{dcterms, foaf, oa, owl, pkg, prov, skos};
 
 /// Characters of context kept before and after a quote.
 const CONTEXT: usize = 32;
@@ -33,6 +33,18 @@ pub struct DocumentGraph<'a> {
     pub recommendations: &'a BTreeMap<usize, RecIdentity>,
     /// The same for its conclusions.
     pub conclusions: &'a BTreeMap<usize, RecIdentity>,
+    /// Cited works (by IRI) that are documents of the corpus (IRI).
+    pub cited_documents: &'a BTreeMap<String, String>,
+}
+
+/// The IRI of a cited work.
+pub fn cited_iri(c: &crate::extract::Cited) -> String {
+    use crate::extract::Cited;
+    match c {
+        Cited::Kamerstuk { dossier, number } => iri::kamerstuk(dossier, number),
+        Cited::EuAct { celex, .. } => iri::eu_act(celex),
+        Cited::Work { title } => iri::coined("work", title),
+    }
 }
 
 /// The IRI a recommendation occurrence resolves to, and whether this
@@ -375,6 +387,7 @@ pub fn document_quads(g: &DocumentGraph<'_>, lexicon: &Lexicon) -> Vec<Quad> {
     let mut restatements = 0;
     let mut blockades = 0;
     let mut positions = 0;
+    let mut citations = 0;
     let mut responses = 0;
     for fact in g.facts {
         match fact {
@@ -501,6 +514,29 @@ pub fn document_quads(g: &DocumentGraph<'_>, lexicon: &Lexicon) -> Vec<Quad> {
                 sink.add(&node_, prov::WAS_DERIVED_FROM, e);
                 sink.add(&blocker, pkg::BLOCKS, blocked);
             }
+            Fact::Citation(c) => {
+                citations += 1;
+                let cited = node(cited_iri(&c.cited));
+                let cn = node(iri::citation(&doc.slug, citations));
+                let e = ev_node(&mut sink, c.evidence);
+                sink.add(&cn, rdf::TYPE, pkg::CITATION);
+                sink.add(&cn, pkg::CITING_DOCUMENT, d.clone());
+                sink.add(&cn, pkg::CITES, cited.clone());
+                sink.add(
+                    &cn,
+                    pkg::AS_WRITTEN,
+                    Literal::new_simple_literal(&c.as_written),
+                );
+                sink.add(&cn, pkg::IN_DOCUMENT, d.clone());
+                sink.add(&cn, prov::WAS_DERIVED_FROM, e);
+                sink.add(&d, dcterms::REFERENCES, cited.clone());
+                add_cited(&mut sink, &cited, c, lexicon);
+                if let Some(target) = g.cited_documents.get(cited.as_str()) {
+                    let target = node(target.clone());
+                    sink.add(&cited, pkg::CORPUS_DOCUMENT, target.clone());
+                    sink.add(&target, pkg::PUBLISHED_AS, cited.clone());
+                }
+            }
             Fact::Position(p) => {
                 let Some(holder) = party(&mut sink, &p.holder, lexicon, &d) else {
                     continue;
@@ -565,6 +601,66 @@ pub fn document_quads(g: &DocumentGraph<'_>, lexicon: &Lexicon) -> Vec<Quad> {
         }
     }
     sink.quads
+}
+
+/// What a citation says about the work it cites: its kind, number,
+/// official identifiers, and the title, issuers and date the entry gives.
+fn add_cited(sink: &mut Sink, cited: &NamedNode, c: &crate::extract::Citation, lexicon: &Lexicon) {
+    use crate::extract::Cited;
+    sink.add(cited, rdf::TYPE, dcterms::BIBLIOGRAPHIC_RESOURCE);
+    match &c.cited {
+        Cited::Kamerstuk { dossier, number } => {
+            sink.add(cited, rdf::TYPE, pkg::KAMERSTUK);
+            if !dossier.is_empty() {
+                sink.add(cited, pkg::DOSSIER, Literal::new_simple_literal(dossier));
+            }
+            sink.add(cited, pkg::NUMBER, Literal::new_simple_literal(number));
+            let label = if dossier.is_empty() {
+                format!("Kamerstuk {number}")
+            } else {
+                format!("Kamerstuk {dossier}, nr. {number}")
+            };
+            sink.add(cited, skos::PREF_LABEL, nl(&label));
+            match &c.suspect {
+                Some(why) => sink.add(cited, pkg::SUSPECT, Literal::new_simple_literal(why)),
+                None => sink.add(
+                    cited,
+                    owl::SAME_AS,
+                    node(iri::kamerstuk_official(dossier, number)),
+                ),
+            }
+        }
+        Cited::EuAct { celex, eli, label } => {
+            sink.add(cited, rdf::TYPE, pkg::EU_DOCUMENT);
+            sink.add(cited, pkg::CELEX, Literal::new_simple_literal(celex));
+            sink.add(cited, skos::PREF_LABEL, nl(label));
+            sink.add(cited, owl::SAME_AS, node(iri::celex(celex)));
+            if let Some(eli) = eli {
+                sink.add(cited, owl::SAME_AS, node(eli.clone()));
+            }
+        }
+        Cited::Work { title } => {
+            sink.add(cited, skos::PREF_LABEL, nl(title));
+        }
+    }
+    if let Some(t) = &c.title {
+        sink.add(cited, dcterms::TITLE, nl(t));
+    }
+    for issuer in c.issuers.iter().filter_map(|i| lexicon.entities.get(*i)) {
+        sink.add(cited, dcterms::CREATOR, node(issuer.iri.clone()));
+    }
+    if let Some(date) = &c.date {
+        let datatype = if date.len() == 4 {
+            xsd::G_YEAR
+        } else {
+            xsd::DATE
+        };
+        sink.add(
+            cited,
+            dcterms::DATE,
+            Literal::new_typed_literal(date, datatype),
+        );
+    }
 }
 
 /// The node of a party: the lexicon entity, or a coined node with its

@@ -64,6 +64,23 @@ pub mod pkg {
         STRENGTH = "strength";
         MUTUAL = "mutual";
         REASON = "reason";
+        /// A reference to another work.
+        CITATION = "Citation";
+        CITING_DOCUMENT = "citingDocument";
+        CITES = "cites";
+        /// A parliamentary paper.
+        KAMERSTUK = "Kamerstuk";
+        DOSSIER = "dossier";
+        /// An EU act or document.
+        EU_DOCUMENT = "EuDocument";
+        CELEX = "celex";
+        /// A reference as written.
+        AS_WRITTEN = "asWritten";
+        /// Why a cited number cannot be right.
+        SUSPECT = "suspect";
+        /// The corpus document a cited work is.
+        CORPUS_DOCUMENT = "corpusDocument";
+        PUBLISHED_AS = "publishedAs";
         /// An actor's position on a target.
         POSITION = "Position";
         /// The actor that holds a position.
@@ -167,6 +184,10 @@ pub mod dcterms {
         IDENTIFIER = "identifier";
         /// The body that issued a document.
         CREATOR = "creator";
+        /// Shortcut: a document references a work.
+        REFERENCES = "references";
+        /// A cited work.
+        BIBLIOGRAPHIC_RESOURCE = "BibliographicResource";
     }
 }
 
@@ -176,6 +197,15 @@ pub mod foaf {
     terms! { "http://xmlns.com/foaf/0.1/";
         /// A person's name.
         NAME = "name";
+    }
+}
+
+/// OWL.
+pub mod owl {
+    use super::NamedNodeRef;
+    terms! { "http://www.w3.org/2002/07/owl#";
+        /// The same thing under another identifier.
+        SAME_AS = "sameAs";
     }
 }
 

@@ -221,3 +221,11 @@ pub fn reference_aliases() -> BTreeMap<String, BTreeSet<String>> {
     }
     aliases
 }
+
+/// The text of a bundled query (`queries/NAME.rq`).
+pub fn bundled(name: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("queries/{name}.rq")),
+    )
+    .unwrap()
+}

@@ -1,0 +1,146 @@
+//! Citations against the reference annotations of 000 and 002, the
+//! bundled citations query on the corpus, and paragraphs written for the
+//! project with every form of reference.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use common::{query_corpus, query_from, reference_facts};
+
+const QUERY: &str = "PREFIX pkg: <https://w3id.org/policykg/def#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+SELECT ?file ?cited ?written ?same ?suspect ?corpus WHERE {
+  ?c a pkg:Citation ; pkg:cites ?cited ; pkg:asWritten ?written ;
+     pkg:citingDocument/pkg:sourceFile ?file .
+  OPTIONAL { ?cited owl:sameAs ?same }
+  OPTIONAL { ?cited pkg:suspect ?suspect }
+  OPTIONAL { ?cited pkg:corpusDocument/pkg:sourceFile ?corpus }
+}";
+
+fn local(iri: &str) -> String {
+    iri.rsplit('/').next().unwrap_or_default().to_lowercase()
+}
+
+#[test]
+fn kamerstuk_citations_reach_95_percent_against_the_reference() {
+    // The reference names a parliamentary paper "kst-{dossier}-{number}".
+    let refs: BTreeSet<(String, String)> = reference_facts()
+        .iter()
+        .filter(|v| v["kind"] == "cites")
+        .filter_map(|v| {
+            let o = v["o"].as_str()?.strip_prefix("kst-")?.to_lowercase();
+            Some((v["doc"].as_str()?.to_owned(), o))
+        })
+        .collect();
+    assert!(refs.len() >= 15, "{refs:?}");
+    let ours: BTreeSet<(String, String)> = query_corpus(QUERY)
+        .iter()
+        .filter(|r| r["cited"].contains("/kamerstuk/"))
+        .map(|r| (r["file"][..3].to_owned(), local(&r["cited"])))
+        .collect();
+    let found = refs.iter().filter(|r| ours.contains(r)).count();
+    let recall = found as f64 / refs.len() as f64;
+    eprintln!(
+        "Kamerstuk citations: {found} of {} found with the right number ({:.1}%)",
+        refs.len(),
+        recall * 100.0
+    );
+    for r in refs.iter().filter(|r| !ours.contains(r)) {
+        eprintln!("  missed {} {}", r.0, r.1);
+    }
+    let extra: Vec<_> = ours
+        .iter()
+        .filter(|o| (o.0 == "000" || o.0 == "002") && !refs.contains(o))
+        .collect();
+    eprintln!("  in the graph, not in the reference: {extra:?}");
+    assert!(recall >= 0.95, "Kamerstuk citation recall {recall:.3}");
+}
+
+#[test]
+fn the_iob_report_cites_the_cabinet_response_most_linked_to_document_002() {
+    let rows = query_corpus(&common::bundled("citations"));
+    let first = rows
+        .iter()
+        .find(|r| r["citingFile"].starts_with("001") && r["cited"].contains("/kamerstuk/"))
+        .expect("the IOB report cites Kamerstukken");
+    assert!(
+        first["cited"].ends_with("/kamerstuk/21501-28-211"),
+        "{first:?}"
+    );
+    assert!(first["corpusFile"].starts_with("002"), "{first:?}");
+    assert_eq!(
+        first["official"],
+        "https://zoek.officielebekendmakingen.nl/kst-21501-28-211"
+    );
+    // Most cited: no Kamerstuk of the report is cited more often.
+    let times = |r: &BTreeMap<String, String>| r["times"].parse::<u32>().unwrap();
+    assert!(
+        rows.iter()
+            .filter(|r| r["citingFile"].starts_with("001"))
+            .all(|r| times(r) <= times(first))
+    );
+}
+
+#[test]
+fn a_truncated_number_is_kept_as_written_and_flagged() {
+    let rows = query_corpus(QUERY);
+    let t: Vec<_> = rows
+        .iter()
+        .filter(|r| r["cited"].ends_with("/kamerstuk/501-28-237"))
+        .collect();
+    assert!(!t.is_empty());
+    for r in t {
+        assert_eq!(r["written"], "501-28-237");
+        assert!(r.contains_key("suspect"), "{r:?}");
+        assert!(
+            !r.contains_key("same"),
+            "a suspect number is not linked: {r:?}"
+        );
+    }
+}
+
+#[test]
+fn written_paragraphs_cover_every_form_of_reference() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("citations-written");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = "Geachte voorzitter,\n\n\
+        Het kabinet verwijst naar de brief van 3 maart (Kamerstuk 33694, nr. 72) en naar TK 21 501-28, nr. 181.\n\n\
+        Eerder werd de Kamer geïnformeerd (Kamerstukken 21501-28-203, 21501-28-206 en 21501-28-208).\n\n\
+        De Commissie stelde COM(2024) 150 en JOIN(2024) 10 voor; de Raad nam Verordening (EU) 2025/1106 aan.\n\n\
+        Over de begroting is gesproken.[footnoteRef:1] Ook de motie (kenmerk 36800-V-48) is uitgevoerd.[footnoteRef:2]\n\n\
+        [1:  BZ, ‘Vaststelling begrotingsstaat 2022’, 35925V-84, 8 maart 2022; Defensie, ‘Nationale veiligheid’, KST 501-28-237, 2022.]\n\
+        [2:  Zie Kamerstuk 2020D30499.]\n";
+    std::fs::write(dir.join("brief.txt"), text).unwrap();
+    let rows = query_from(&dir.join("brief.txt"), QUERY);
+    let cited: BTreeSet<String> = rows.iter().map(|r| local(&r["cited"])).collect();
+    for expected in [
+        "33694-72",
+        "21501-28-181",
+        "21501-28-203",
+        "21501-28-206",
+        "21501-28-208",
+        "36800-v-48",
+        "35925-v-84",
+        "501-28-237",
+        "2020d30499",
+        "52024dc0150",
+        "52024jc0010",
+        "32025r1106",
+    ] {
+        assert!(cited.contains(expected), "{expected} not in {cited:?}");
+    }
+    let same = |id: &str| -> BTreeSet<String> {
+        rows.iter()
+            .filter(|r| local(&r["cited"]) == id)
+            .filter_map(|r| r.get("same").cloned())
+            .collect()
+    };
+    assert!(same("32025r1106").contains("http://data.europa.eu/eli/reg/2025/1106/oj"));
+    assert!(same("32025r1106").contains("http://publications.europa.eu/resource/celex/32025R1106"));
+    assert!(same("35925-v-84").contains("https://zoek.officielebekendmakingen.nl/kst-35925-V-84"));
+    assert!(same("501-28-237").is_empty());
+}
