@@ -5,14 +5,17 @@
 //! The flow is one-directional, one module per stage:
 //! `corpus` (read, repair, dedupe, metadata) → `text` (sections, sentences)
 //! → `extract` (facts with evidence) → `rdf` (quads) → `store` (Oxigraph)
-//! → `query` (result formats). `lexicon` loads the ontology data that the
+//! → `query` (result formats). `link` imports and reports external
+//! identifiers. `lexicon` loads the ontology data that the
 //! other stages use; `cli` is the command line. See `docs/DESIGN.md`.
 
 pub mod build;
 pub mod cli;
 pub mod corpus;
+pub mod export;
 pub mod extract;
 pub mod lexicon;
+pub mod link;
 pub mod query;
 pub mod rdf;
 pub mod store;

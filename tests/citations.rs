@@ -110,7 +110,8 @@ fn written_paragraphs_cover_every_form_of_reference() {
     let text = "Geachte voorzitter,\n\n\
         Het kabinet verwijst naar de brief van 3 maart (Kamerstuk 33694, nr. 72) en naar TK 21 501-28, nr. 181.\n\n\
         Eerder werd de Kamer geïnformeerd (Kamerstukken 21501-28-203, 21501-28-206 en 21501-28-208).\n\n\
-        De Commissie stelde COM(2024) 150 en JOIN(2024) 10 voor; de Raad nam Verordening (EU) 2025/1106 aan.\n\n\
+        Het Commissievoorstel COM(2024) 150 volgde op JOIN(2024) 10.\n\n\
+        De Raad nam Verordening (EU) 2025/1106 aan.\n\n\
         Over de begroting is gesproken.[footnoteRef:1] Ook de motie (kenmerk 36800-V-48) is uitgevoerd.[footnoteRef:2]\n\n\
         [1:  BZ, ‘Vaststelling begrotingsstaat 2022’, 35925V-84, 8 maart 2022; Defensie, ‘Nationale veiligheid’, KST 501-28-237, 2022.]\n\
         [2:  Zie Kamerstuk 2020D30499.]\n";
@@ -127,9 +128,10 @@ fn written_paragraphs_cover_every_form_of_reference() {
         "35925-v-84",
         "501-28-237",
         "2020d30499",
-        "52024dc0150",
+        "52024pc0150",
         "52024jc0010",
-        "32025r1106",
+        // An act the lexicon holds is cited as that entity.
+        "safe",
     ] {
         assert!(cited.contains(expected), "{expected} not in {cited:?}");
     }
@@ -139,8 +141,11 @@ fn written_paragraphs_cover_every_form_of_reference() {
             .filter_map(|r| r.get("same").cloned())
             .collect()
     };
-    assert!(same("32025r1106").contains("http://data.europa.eu/eli/reg/2025/1106/oj"));
-    assert!(same("32025r1106").contains("http://publications.europa.eu/resource/celex/32025R1106"));
+    assert!(same("safe").contains("http://data.europa.eu/eli/reg/2025/1106/oj"));
+    assert!(same("safe").contains("http://publications.europa.eu/resource/celex/32025R1106"));
+    assert!(
+        same("52024jc0010").contains("http://publications.europa.eu/resource/celex/52024JC0010")
+    );
     assert!(same("35925-v-84").contains("https://zoek.officielebekendmakingen.nl/kst-35925-V-84"));
     assert!(same("501-28-237").is_empty());
 }

@@ -29,7 +29,7 @@ fn literal(s: &str) -> String {
     out
 }
 
-fn rows(store: &Store, sparql: &str) -> Result<Vec<Vec<Option<Term>>>, StoreError> {
+pub(super) fn rows(store: &Store, sparql: &str) -> Result<Vec<Vec<Option<Term>>>, StoreError> {
     store.query(sparql, QueryOptions::default(), |r| {
         let QueryResults::Solutions(solutions) = r else {
             return Ok(Vec::new());
@@ -57,6 +57,10 @@ fn text(t: &Option<Term>) -> String {
 }
 
 /// Resolves `name` to entity IRIs: exact IRI, then labels and aliases.
+pub(super) fn resolve_name(store: &Store, name: &str) -> Result<Vec<String>, StoreError> {
+    resolve(store, name)
+}
+
 fn resolve(store: &Store, name: &str) -> Result<Vec<String>, StoreError> {
     let lit = literal(&name.to_lowercase());
     // A full IRI, or one compacted as the tables show it (id:actor/nato).

@@ -6,6 +6,8 @@
 //! (`| head`) is not an error.
 
 mod explain;
+mod export;
+mod link;
 
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
@@ -69,6 +71,10 @@ pub const BUNDLED: &[(&str, &str)] = &[
     (
         "who-blocks-what",
         include_str!("../../queries/who-blocks-what.rq"),
+    ),
+    (
+        "wikidata-enrich",
+        include_str!("../../queries/wikidata-enrich.rq"),
     ),
 ];
 
@@ -146,6 +152,59 @@ enum Command {
         #[arg(long)]
         sentences: bool,
     },
+    /// External identifiers: coverage per entity type (Wikidata, ELI/CELEX,
+    /// TOOI, EuroVoc) and the entities without one; with --import, write a
+    /// links table (TSV) into the ontology as owl:sameAs / skos:closeMatch.
+    Link {
+        /// A links table to import (columns local_id, label_en, scheme,
+        /// identifier, uri, confidence).
+        #[arg(long)]
+        import: Option<PathBuf>,
+        /// Where --import writes.
+        #[arg(long, short, default_value = "ontology/links.ttl")]
+        output: PathBuf,
+        /// With --in-memory: documents to build from first.
+        #[arg(long, num_args = 1..)]
+        from: Vec<PathBuf>,
+    },
+    /// Export a view of the graph: blocks, positions, recommendations,
+    /// citations, or entity (--focus NAME --depth N). Formats: dot,
+    /// graphml, gexf, cytoscape (Cytoscape.js JSON), mermaid, json; svg and
+    /// png are rendered by Graphviz `dot`, which must be on PATH.
+    Export {
+        /// blocks, positions, recommendations, citations or entity.
+        view: String,
+        #[arg(long, short, default_value = "dot")]
+        format: String,
+        /// Write here instead of to standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Your own view: a SELECT with ?source ?target (and ?edge,
+        /// ?relation, ?style, ?document, ?line, ?quote).
+        #[arg(long)]
+        query: Option<PathBuf>,
+        /// The entity view's centre: a label, alias or IRI.
+        #[arg(long)]
+        focus: Option<String>,
+        /// Steps out from --focus.
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        /// Only edges read in documents whose file name starts with this.
+        #[arg(long)]
+        document: Option<String>,
+        /// Only nodes of this kind (State, Group, Issue, Instrument, …).
+        #[arg(long)]
+        kind: Option<String>,
+        /// Drop actors and instruments mentioned fewer times.
+        #[arg(long, default_value_t = 0)]
+        min_mentions: usize,
+        /// Label language.
+        #[arg(long, default_value = "nl")]
+        lang: String,
+        /// With --in-memory: documents to build from first.
+        #[arg(long, num_args = 1..)]
+        from: Vec<PathBuf>,
+    },
     /// Show an entity: type, labels, identifiers and every mention with its quote.
     Explain {
         /// A label, alias or IRI.
@@ -218,6 +277,41 @@ fn dispatch(cli: &Cli) -> Result<ExitCode> {
         Command::Dump { format, from } => cmd_dump(cli, format, from),
         Command::Text { file, sentences } => cmd_text(cli, file, *sentences),
         Command::Explain { name, from } => explain::run(cli_store(cli, from)?, name),
+        Command::Export {
+            view,
+            format,
+            output,
+            query,
+            focus,
+            depth,
+            document,
+            kind,
+            min_mentions,
+            lang,
+            from,
+        } => export::run(
+            cli_store(cli, from)?,
+            &export::Request {
+                view,
+                format,
+                output: output.as_deref(),
+                query: query.as_deref(),
+                focus: focus.as_deref(),
+                depth: *depth,
+                document: document.as_deref(),
+                kind: kind.as_deref(),
+                min_mentions: *min_mentions,
+                lang,
+            },
+        ),
+        Command::Link {
+            import: Some(table),
+            output,
+            ..
+        } => link::import(table, output, &lexicon::source(cli.ontology.as_deref())),
+        Command::Link {
+            import: None, from, ..
+        } => link::coverage(cli_store(cli, from)?),
     }
 }
 

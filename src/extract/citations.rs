@@ -204,11 +204,23 @@ fn eu_citations(p: &Patterns, cues: &CitationCues, s: &str) -> Vec<(usize, usize
                 continue;
             };
             let nr: u32 = nr.as_str().parse().unwrap_or(0);
+            let lower = s.to_lowercase();
+            let kind = match &t.proposal_celex {
+                Some(p)
+                    if cues
+                        .proposal_words
+                        .iter()
+                        .any(|w| lower.contains(w.as_str())) =>
+                {
+                    p
+                }
+                _ => &t.celex,
+            };
             out.push((
                 all.start(),
                 all.end(),
                 Cited::EuAct {
-                    celex: format!("5{}{}{nr:04}", year.as_str(), t.celex),
+                    celex: format!("5{}{kind}{nr:04}", year.as_str()),
                     eli: None,
                     label: all.as_str().to_owned(),
                 },
@@ -476,12 +488,12 @@ fn title_match(cited: &str, title: &str) -> f64 {
 /// Below this a cited title does not name a corpus document.
 const TITLE_MATCH: f64 = 0.6;
 
-/// Cited works that are documents of the corpus: cited IRI → document
-/// IRI, by title. A document never cites itself.
+/// Cited works that are documents of the corpus: cited work → slug of the
+/// document, by title. A document never cites itself.
 pub fn corpus_documents(
     docs: &[(&crate::corpus::Document, &[Fact])],
-) -> std::collections::BTreeMap<String, String> {
-    let mut best: std::collections::BTreeMap<String, (f64, String)> = Default::default();
+) -> std::collections::BTreeMap<Cited, String> {
+    let mut best: std::collections::BTreeMap<Cited, (f64, String)> = Default::default();
     for (citing, facts) in docs {
         for f in facts.iter() {
             let Fact::Citation(c) = f else {
@@ -490,7 +502,7 @@ pub fn corpus_documents(
             let Some(cited_title) = c.title.as_deref() else {
                 continue;
             };
-            let cited = crate::rdf::cited_iri(&c.cited);
+            let cited = &c.cited;
             for (doc, _) in docs {
                 if doc.slug == citing.slug {
                     continue;
@@ -499,13 +511,12 @@ pub fn corpus_documents(
                     continue;
                 };
                 let score = title_match(cited_title, title);
-                let iri = crate::rdf::iri::document(&doc.slug);
                 if score >= TITLE_MATCH
                     && best
-                        .get(&cited)
-                        .is_none_or(|(s, d)| score > *s || (score == *s && iri < *d))
+                        .get(cited)
+                        .is_none_or(|(s, d)| score > *s || (score == *s && doc.slug < *d))
                 {
-                    best.insert(cited.clone(), (score, iri));
+                    best.insert(cited.clone(), (score, doc.slug.clone()));
                 }
             }
         }

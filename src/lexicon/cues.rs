@@ -138,6 +138,8 @@ pub struct EuType {
     pub celex: String,
     /// `None` for preparatory documents (COM, JOIN), which have no ELI.
     pub eli: Option<String>,
+    /// The CELEX type when the text calls the document a proposal.
+    pub proposal_celex: Option<String>,
 }
 
 /// Cues of `cue:citations`, `cue:EuActType` and `cue:EuDocumentType`.
@@ -147,6 +149,8 @@ pub struct CitationCues {
     pub number_label: Vec<String>,
     pub entry_separator: Vec<String>,
     pub work_noun: Vec<String>,
+    /// Lower-case words that make a COM document a proposal.
+    pub proposal_words: Vec<String>,
     pub eu_acts: Vec<EuType>,
     pub eu_documents: Vec<EuType>,
 }
@@ -299,6 +303,7 @@ pub fn cues(quads: &[Quad]) -> Cues {
                     words: strings_of(quads, &s, &format!("{CUE}phrase")),
                     celex: strings_of(quads, &s, &format!("{CUE}celexType")).pop()?,
                     eli: strings_of(quads, &s, &format!("{CUE}eliType")).pop(),
+                    proposal_celex: strings_of(quads, &s, &format!("{CUE}proposalCelexType")).pop(),
                 })
             })
             .collect();
@@ -385,6 +390,7 @@ pub fn cues(quads: &[Quad]) -> Cues {
             number_label: strings("citations", "numberLabel"),
             entry_separator: strings("citations", "entrySeparator"),
             work_noun: lower(strings("citations", "workNoun")),
+            proposal_words: lower(strings("citations", "proposalWord")),
             eu_acts: eu_types("EuActType"),
             eu_documents: eu_types("EuDocumentType"),
         },

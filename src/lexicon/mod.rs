@@ -29,11 +29,12 @@ const ORG: &str = "http://www.w3.org/ns/org#";
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
 /// The ontology files, by name, as embedded in the binary.
-pub const EMBEDDED: [(&str, &str); 4] = [
+pub const EMBEDDED: [(&str, &str); 5] = [
     ("policykg.ttl", include_str!("../../ontology/policykg.ttl")),
     ("lexicon.ttl", include_str!("../../ontology/lexicon.ttl")),
     ("text.ttl", include_str!("../../ontology/text.ttl")),
     ("cues.ttl", include_str!("../../ontology/cues.ttl")),
+    ("links.ttl", include_str!("../../ontology/links.ttl")),
 ];
 
 /// Where the ontology files come from.
@@ -210,7 +211,10 @@ impl Lexicon {
             texts.insert(name, read_source(source, name, embedded)?);
         }
         let vocabulary = parse_turtle("policykg.ttl", &texts["policykg.ttl"])?;
-        let lexicon = parse_turtle("lexicon.ttl", &texts["lexicon.ttl"])?;
+        let mut lexicon = parse_turtle("lexicon.ttl", &texts["lexicon.ttl"])?;
+        // External identifiers (`policykg link --import`) belong to the
+        // lexicon's entities.
+        lexicon.extend(parse_turtle("links.ttl", &texts["links.ttl"])?);
         let conventions_quads = parse_turtle("text.ttl", &texts["text.ttl"])?;
         let cues = cues::cues(&parse_turtle("cues.ttl", &texts["cues.ttl"])?);
         let entities = entities(&lexicon);

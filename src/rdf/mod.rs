@@ -33,8 +33,8 @@ pub struct DocumentGraph<'a> {
     pub recommendations: &'a BTreeMap<usize, RecIdentity>,
     /// The same for its conclusions.
     pub conclusions: &'a BTreeMap<usize, RecIdentity>,
-    /// Cited works (by IRI) that are documents of the corpus (IRI).
-    pub cited_documents: &'a BTreeMap<String, String>,
+    /// Cited works that are documents of the corpus (by slug).
+    pub cited_documents: &'a BTreeMap<crate::extract::Cited, String>,
 }
 
 /// The IRI of a cited work.
@@ -516,7 +516,20 @@ pub fn document_quads(g: &DocumentGraph<'_>, lexicon: &Lexicon) -> Vec<Quad> {
             }
             Fact::Citation(c) => {
                 citations += 1;
-                let cited = node(cited_iri(&c.cited));
+                // An EU act the lexicon holds (confirmed by its CELEX) is
+                // cited as that entity ("SAFE"), not as a node of its own.
+                let entity = match &c.cited {
+                    crate::extract::Cited::EuAct { celex, .. } => {
+                        let celex = iri::celex(celex);
+                        lexicon
+                            .entities
+                            .iter()
+                            .find(|e| e.same_as.contains(&celex))
+                            .map(|e| node(e.iri.clone()))
+                    }
+                    _ => None,
+                };
+                let cited = entity.clone().unwrap_or_else(|| node(cited_iri(&c.cited)));
                 let cn = node(iri::citation(&doc.slug, citations));
                 let e = ev_node(&mut sink, c.evidence);
                 sink.add(&cn, rdf::TYPE, pkg::CITATION);
@@ -530,9 +543,11 @@ pub fn document_quads(g: &DocumentGraph<'_>, lexicon: &Lexicon) -> Vec<Quad> {
                 sink.add(&cn, pkg::IN_DOCUMENT, d.clone());
                 sink.add(&cn, prov::WAS_DERIVED_FROM, e);
                 sink.add(&d, dcterms::REFERENCES, cited.clone());
-                add_cited(&mut sink, &cited, c, lexicon);
-                if let Some(target) = g.cited_documents.get(cited.as_str()) {
-                    let target = node(target.clone());
+                if entity.is_none() {
+                    add_cited(&mut sink, &cited, c, lexicon);
+                }
+                if let Some(target) = g.cited_documents.get(&c.cited) {
+                    let target = node(iri::document(target));
                     sink.add(&cited, pkg::CORPUS_DOCUMENT, target.clone());
                     sink.add(&target, pkg::PUBLISHED_AS, cited.clone());
                 }

@@ -163,8 +163,11 @@ impl Store {
         consume: impl FnOnce(QueryResults<'_>) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
         let token = CancellationToken::new();
+        // SERVICE calls go over HTTP(S), bounded by the same timeout.
         let mut prepared = SparqlEvaluator::new()
             .with_cancellation_token(token.clone())
+            .with_http_timeout(options.timeout)
+            .with_http_redirection_limit(3)
             .parse_query(sparql)
             .map_err(|e| StoreError::Syntax(syntax_message(&e.to_string())))?;
         prepared.dataset_mut().set_default_graph_as_union();

@@ -1,0 +1,127 @@
+//! `policykg export VIEW`: a view of the graph as a picture or a file for
+//! Graphviz, Gephi, yEd, Cytoscape or GitHub's Mermaid.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+
+use anyhow::{Context, Result, bail};
+
+use super::explain;
+use crate::export::{self, Filters, writers};
+use crate::store::Store;
+
+/// What `export` was asked for.
+pub struct Request<'a> {
+    pub view: &'a str,
+    pub format: &'a str,
+    pub output: Option<&'a Path>,
+    pub query: Option<&'a Path>,
+    pub focus: Option<&'a str>,
+    pub depth: usize,
+    pub document: Option<&'a str>,
+    pub kind: Option<&'a str>,
+    pub min_mentions: usize,
+    pub lang: &'a str,
+}
+
+pub fn run(store: Store, r: &Request<'_>) -> Result<ExitCode> {
+    if !writers::FORMATS.contains(&r.format) {
+        bail!(
+            "unknown format \"{}\"; use one of {}",
+            r.format,
+            writers::FORMATS.join(", ")
+        );
+    }
+    let sparql = match r.query {
+        Some(file) => std::fs::read_to_string(file)
+            .with_context(|| format!("cannot read {}", file.display()))?,
+        None => match export::VIEWS.iter().find(|(n, _)| *n == r.view) {
+            Some((_, q)) => (*q).to_owned(),
+            None => bail!(
+                "unknown view \"{}\"; use one of {}, or --query FILE.rq",
+                r.view,
+                export::VIEWS
+                    .iter()
+                    .map(|(n, _)| *n)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        },
+    };
+    let focus = match r.focus {
+        Some(name) => {
+            let found = explain::resolve_name(&store, name)?;
+            let Some(iri) = found.into_iter().next() else {
+                bail!("no entity is named \"{name}\"");
+            };
+            Some((iri, r.depth))
+        }
+        None if r.view == "entity" && r.query.is_none() => {
+            bail!("the entity view needs --focus NAME")
+        }
+        None => None,
+    };
+    let filters = Filters {
+        document: r.document.map(str::to_owned),
+        kind: r.kind.map(str::to_owned),
+        min_mentions: r.min_mentions,
+        focus,
+        lang: r.lang.to_owned(),
+    };
+    let g = export::view(&store, &sparql, &filters)?;
+    let title = format!("policykg: {}", r.view);
+    let bytes: Vec<u8> = match r.format {
+        "dot" => writers::dot(&g, &title).into_bytes(),
+        "svg" | "png" => graphviz(&writers::dot(&g, &title), r.format)?,
+        "graphml" => writers::graphml(&g).into_bytes(),
+        "gexf" => writers::gexf(&g, &title).into_bytes(),
+        "cytoscape" => writers::cytoscape(&g).into_bytes(),
+        "mermaid" => writers::mermaid(&g).into_bytes(),
+        _ => writers::json(&g).into_bytes(),
+    };
+    match r.output {
+        Some(path) => write_atomically(path, &bytes)?,
+        None => std::io::stdout().lock().write_all(&bytes)?,
+    }
+    eprintln!("{} nodes, {} edges", g.node_count(), g.edge_count());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Renders DOT with Graphviz `dot`.
+fn graphviz(dot: &str, format: &str) -> Result<Vec<u8>> {
+    let mut child = Command::new("dot")
+        .arg(format!("-T{format}"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .with_context(|| {
+            format!("{format} is rendered by Graphviz dot, which is not on PATH; install graphviz or use --format dot")
+        })?;
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(dot.as_bytes())?;
+    }
+    let out = child.wait_with_output()?;
+    if !out.status.success() {
+        bail!(
+            "dot failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+                .lines()
+                .next()
+                .unwrap_or_default()
+        );
+    }
+    Ok(out.stdout)
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp: PathBuf = {
+        let mut name = path.file_name().unwrap_or_default().to_os_string();
+        name.push(".tmp");
+        path.with_file_name(name)
+    };
+    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}

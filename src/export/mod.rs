@@ -1,0 +1,343 @@
+//! Graph exports: a view (a bundled SPARQL query in `queries/views/`, or
+//! the user's own) becomes a petgraph graph between the store and the
+//! writers, then DOT, GraphML, GEXF, Cytoscape.js JSON, Mermaid or JSON;
+//! SVG and PNG are rendered by Graphviz `dot`.
+//!
+//! Node and edge identities are the graph's IRIs; labels are the Dutch
+//! preferred labels unless another language is asked for. Output is
+//! deterministic: nodes and edges are sorted by IRI.
+
+pub mod writers;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use oxigraph::model::Term;
+use oxigraph::sparql::QueryResults;
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
+
+use crate::store::{QueryOptions, Store, StoreError};
+
+/// The bundled views, by name.
+pub const VIEWS: &[(&str, &str)] = &[
+    ("blocks", include_str!("../../queries/views/blocks.rq")),
+    (
+        "citations",
+        include_str!("../../queries/views/citations.rq"),
+    ),
+    ("entity", include_str!("../../queries/views/entity.rq")),
+    (
+        "positions",
+        include_str!("../../queries/views/positions.rq"),
+    ),
+    (
+        "recommendations",
+        include_str!("../../queries/views/recommendations.rq"),
+    ),
+];
+
+/// Where one edge was read.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Evidence {
+    pub document: String,
+    pub line: String,
+    pub quote: String,
+}
+
+/// A node: an entity, a document, a recommendation, a coined group.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Node {
+    pub iri: String,
+    pub label: String,
+    /// Local name of its `pkg:` class ("State", "Instrument", "Group").
+    pub kind: String,
+    /// External identifiers (`owl:sameAs`, `skos:closeMatch`).
+    pub identifiers: Vec<String>,
+    /// Mentions in the corpus.
+    pub mentions: usize,
+}
+
+/// An edge: one relation between two nodes, with every quote that states it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Edge {
+    /// The fact's IRI (the first, when several facts say the same).
+    pub iri: String,
+    pub relation: String,
+    /// How to draw it: a strength, a stance, "hedged", "corpus".
+    pub style: String,
+    pub mutual: bool,
+    pub evidence: Vec<Evidence>,
+}
+
+/// Filters on a view.
+#[derive(Clone, Debug, Default)]
+pub struct Filters {
+    /// Keep edges read in documents whose file name starts with this.
+    pub document: Option<String>,
+    /// Keep nodes of this kind (and the edges between them).
+    pub kind: Option<String>,
+    /// Drop entity nodes mentioned fewer times.
+    pub min_mentions: usize,
+    /// The neighbourhood of this node (IRI), `depth` steps out.
+    pub focus: Option<(String, usize)>,
+    /// Label language.
+    pub lang: String,
+}
+
+/// A view, as petgraph holds it.
+pub type ViewGraph = DiGraph<Node, Edge>;
+
+fn text(t: Option<&Term>) -> String {
+    match t {
+        Some(Term::NamedNode(n)) => n.as_str().to_owned(),
+        Some(Term::Literal(l)) => l.value().to_owned(),
+        Some(Term::BlankNode(b)) => format!("_:{}", b.as_str()),
+        _ => String::new(),
+    }
+}
+
+fn select(store: &Store, sparql: &str) -> Result<Vec<BTreeMap<String, String>>, StoreError> {
+    store.query(sparql, QueryOptions::default(), |r| {
+        let QueryResults::Solutions(solutions) = r else {
+            return Err(StoreError::Evaluation(
+                "a view is a SELECT with ?source ?target (and ?edge, ?relation, ?style, ?document, ?line, ?quote)".into(),
+            ));
+        };
+        let vars: Vec<_> = solutions.variables().to_vec();
+        let mut out = Vec::new();
+        for s in solutions {
+            let s = s.map_err(|e| StoreError::Evaluation(e.to_string()))?;
+            out.push(
+                vars.iter()
+                    .filter_map(|v| s.get(v).map(|t| (v.as_str().to_owned(), text(Some(t)))))
+                    .collect(),
+            );
+        }
+        Ok(out)
+    })
+}
+
+/// Runs a view and builds its graph.
+pub fn view(store: &Store, sparql: &str, filters: &Filters) -> Result<ViewGraph, StoreError> {
+    let rows = select(store, sparql)?;
+    // (source, relation, style, target) → edge
+    let mut edges: BTreeMap<(String, String, String, String), Edge> = BTreeMap::new();
+    for r in &rows {
+        let (Some(source), Some(target)) = (r.get("source"), r.get("target")) else {
+            continue;
+        };
+        if let Some(prefix) = &filters.document
+            && r.get("document")
+                .is_some_and(|d| !d.starts_with(prefix.as_str()))
+        {
+            continue;
+        }
+        let relation = r
+            .get("relation")
+            .cloned()
+            .unwrap_or_else(|| "related".into());
+        let style = r.get("style").cloned().unwrap_or_else(|| relation.clone());
+        let e = edges
+            .entry((
+                source.clone(),
+                relation.clone(),
+                style.clone(),
+                target.clone(),
+            ))
+            .or_insert_with(|| Edge {
+                iri: r.get("edge").cloned().unwrap_or_default(),
+                relation,
+                style,
+                ..Edge::default()
+            });
+        if let Some(edge) = r.get("edge")
+            && (e.iri.is_empty() || *edge < e.iri)
+        {
+            e.iri = edge.clone();
+        }
+        e.mutual |= r.get("mutual").is_some_and(|m| m == "true");
+        if let (Some(document), Some(quote)) = (r.get("document"), r.get("quote")) {
+            let ev = Evidence {
+                document: document.clone(),
+                line: r.get("line").cloned().unwrap_or_default(),
+                quote: quote.clone(),
+            };
+            if !e.evidence.contains(&ev) {
+                e.evidence.push(ev);
+            }
+        }
+    }
+    for e in edges.values_mut() {
+        e.evidence.sort();
+        if e.iri.is_empty() {
+            e.iri = String::new();
+        }
+    }
+    let iris: BTreeSet<String> = edges
+        .keys()
+        .flat_map(|(s, _, _, t)| [s.clone(), t.clone()])
+        .collect();
+    let nodes = describe(store, &iris, &filters.lang)?;
+    let mut g = ViewGraph::new();
+    let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
+    for (iri, node) in nodes {
+        index.insert(iri, g.add_node(node));
+    }
+    for ((s, _, _, t), mut e) in edges {
+        if e.iri.is_empty() {
+            e.iri = format!("{s} {} {t}", e.relation);
+        }
+        if let (Some(a), Some(b)) = (index.get(&s), index.get(&t)) {
+            g.add_edge(*a, *b, e);
+        }
+    }
+    Ok(filter(g, filters))
+}
+
+/// Labels, kinds, identifiers and mention counts of `iris`.
+fn describe(
+    store: &Store,
+    iris: &BTreeSet<String>,
+    lang: &str,
+) -> Result<BTreeMap<String, Node>, StoreError> {
+    let mut out: BTreeMap<String, Node> = iris
+        .iter()
+        .map(|i| {
+            (
+                i.clone(),
+                Node {
+                    iri: i.clone(),
+                    label: short(i),
+                    ..Node::default()
+                },
+            )
+        })
+        .collect();
+    if iris.is_empty() {
+        return Ok(out);
+    }
+    let values: String = iris.iter().map(|i| format!("<{i}> ")).collect();
+    let rows = select(
+        store,
+        &format!(
+            "PREFIX pkg: <https://w3id.org/policykg/def#>
+             PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+             PREFIX owl: <http://www.w3.org/2002/07/owl#>
+             PREFIX dcterms: <http://purl.org/dc/terms/>
+             SELECT ?n ?label ?lang ?type ?id ?mentions WHERE {{
+               VALUES ?n {{ {values} }}
+               {{ ?n skos:prefLabel|dcterms:title|pkg:text ?label . BIND(LANG(?label) AS ?lang) }}
+               UNION {{ ?n a ?type . FILTER(STRSTARTS(STR(?type), \"https://w3id.org/policykg/def#\")) }}
+               UNION {{ ?n owl:sameAs|skos:closeMatch ?id }}
+               UNION {{ {{ SELECT ?n (COUNT(?m) AS ?mentions) WHERE {{ VALUES ?n {{ {values} }} ?m pkg:mentions ?n }} GROUP BY ?n }} }}
+             }}"
+        ),
+    )?;
+    // Preferred: the label in `lang`, then any other, shortest first.
+    let mut labels: BTreeMap<String, Vec<(u8, usize, String)>> = BTreeMap::new();
+    for r in rows {
+        let Some(node) = r.get("n").and_then(|n| out.get_mut(n)) else {
+            continue;
+        };
+        if let Some(l) = r.get("label") {
+            let rank = match r.get("lang").map(String::as_str) {
+                Some(x) if x == lang => 0,
+                Some("") | None => 1,
+                _ => 2,
+            };
+            labels
+                .entry(node.iri.clone())
+                .or_default()
+                .push((rank, l.chars().count(), l.clone()));
+        }
+        if let Some(t) = r.get("type") {
+            let t = t.rsplit('#').next().unwrap_or_default().to_owned();
+            if node.kind.is_empty() || t < node.kind {
+                node.kind = t;
+            }
+        }
+        if let Some(id) = r.get("id") {
+            node.identifiers.push(id.clone());
+        }
+        if let Some(m) = r.get("mentions") {
+            node.mentions = m.parse().unwrap_or(0);
+        }
+    }
+    for (iri, mut l) in labels {
+        l.sort();
+        if let (Some(node), Some((_, _, label))) = (out.get_mut(&iri), l.into_iter().next()) {
+            node.label = label;
+        }
+    }
+    for n in out.values_mut() {
+        n.identifiers.sort();
+        n.identifiers.dedup();
+        if n.kind.is_empty() {
+            n.kind = "Resource".into();
+        }
+    }
+    Ok(out)
+}
+
+/// The last segment of an IRI, for a node without a label.
+fn short(iri: &str) -> String {
+    iri.rsplit(['/', '#']).next().unwrap_or(iri).to_owned()
+}
+
+/// Applies kind, mention and focus filters; keeps IRI order.
+fn filter(g: ViewGraph, f: &Filters) -> ViewGraph {
+    let mut keep: BTreeSet<NodeIndex> = g
+        .node_indices()
+        .filter(|i| {
+            let n = &g[*i];
+            f.kind
+                .as_ref()
+                .is_none_or(|k| n.kind.eq_ignore_ascii_case(k))
+                && (f.min_mentions == 0
+                    || n.mentions >= f.min_mentions
+                    || !n.iri.contains("/id/actor/") && !n.iri.contains("/id/instrument/"))
+        })
+        .collect();
+    if let Some((focus, depth)) = &f.focus {
+        let mut reached: BTreeSet<NodeIndex> =
+            g.node_indices().filter(|i| g[*i].iri == *focus).collect();
+        let mut frontier = reached.clone();
+        for _ in 0..*depth {
+            let mut next = BTreeSet::new();
+            for i in &frontier {
+                for e in g.edges_directed(*i, petgraph::Direction::Outgoing) {
+                    next.insert(e.target());
+                }
+                for e in g.edges_directed(*i, petgraph::Direction::Incoming) {
+                    next.insert(e.source());
+                }
+            }
+            next.retain(|i| !reached.contains(i));
+            reached.extend(&next);
+            frontier = next;
+        }
+        keep.retain(|i| reached.contains(i));
+    }
+    let mut out = ViewGraph::new();
+    let mut map = BTreeMap::new();
+    for i in g.node_indices().filter(|i| keep.contains(i)) {
+        map.insert(i, out.add_node(g[i].clone()));
+    }
+    let mut edges: Vec<_> = g
+        .edge_references()
+        .filter_map(|e| {
+            Some((
+                *map.get(&e.source())?,
+                *map.get(&e.target())?,
+                e.weight().clone(),
+            ))
+        })
+        .collect();
+    edges.sort_by(|a, b| (&a.2.iri, a.0, a.1).cmp(&(&b.2.iri, b.0, b.1)));
+    for (a, b, e) in edges {
+        out.add_edge(a, b, e);
+    }
+    // Nodes left without an edge say nothing in a view of relations.
+    out.retain_nodes(|g, i| g.neighbors_undirected(i).next().is_some());
+    out
+}
