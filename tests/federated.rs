@@ -13,7 +13,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{bundled, corpus, policykg, rows};
+use common::{bundled, corpus, query_from};
 
 /// Kills the server when the test ends, however it ends.
 struct Server(Child);
@@ -75,26 +75,8 @@ fn wikidata_enrich_joins_local_actors_with_a_real_sparql_server() {
         &format!("http://127.0.0.1:{port}/query"),
     );
     assert!(query.contains("127.0.0.1"));
-    let out = policykg()
-        .args([
-            "--in-memory",
-            "query",
-            "--format",
-            "json",
-            "-e",
-            &query,
-            "--from",
-        ])
-        .arg(corpus())
-        .output()
-        .unwrap();
+    let r = query_from(&corpus(), &query);
     drop(server);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let r = rows(&String::from_utf8_lossy(&out.stdout));
     let row = |item: &str| {
         r.iter()
             .find(|x| x["item"] == format!("http://www.wikidata.org/entity/{item}"))

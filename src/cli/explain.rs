@@ -107,20 +107,36 @@ fn explain_blockades(store: &Store, entity: &str, out: &mut impl Write) -> Resul
              }} ORDER BY ?how ?doc ?line ?other"
         ),
     )?;
+    fact_lines(out, "blockades", &rows, true)
+}
+
+/// Prints `heading: N` and one line per row of (how, a, b, document, line,
+/// quote); `b` in brackets when `bracket` ("(Blocks)").
+fn fact_lines(
+    out: &mut impl Write,
+    heading: &str,
+    rows: &[Vec<Option<Term>>],
+    bracket: bool,
+) -> Result<()> {
     if rows.is_empty() {
         return Ok(());
     }
-    writeln!(out, "blockades: {}", rows.len())?;
-    for r in &rows {
+    writeln!(out, "{heading}: {}", rows.len())?;
+    for r in rows {
+        let cell = |i: usize| r.get(i).map(text).unwrap_or_default();
+        let b = if bracket {
+            format!("({})", cell(2))
+        } else {
+            cell(2)
+        };
         writeln!(
             out,
-            "  {} {} ({}) {}:{} {}",
-            text(&r[0]),
-            text(&r[1]),
-            text(&r[2]),
-            text(&r[3]),
-            text(&r[4]),
-            text(&r[5])
+            "  {} {} {b} {}:{} {}",
+            cell(0),
+            cell(1),
+            cell(3),
+            cell(4),
+            cell(5)
         )?;
     }
     Ok(())
@@ -141,23 +157,7 @@ fn explain_positions(store: &Store, entity: &str, out: &mut impl Write) -> Resul
              }} ORDER BY ?how ?relation ?doc ?line ?other"
         ),
     )?;
-    if rows.is_empty() {
-        return Ok(());
-    }
-    writeln!(out, "positions: {}", rows.len())?;
-    for r in &rows {
-        writeln!(
-            out,
-            "  {} {} {} {}:{} {}",
-            text(&r[0]),
-            text(&r[1]),
-            text(&r[2]),
-            text(&r[3]),
-            text(&r[4]),
-            text(&r[5])
-        )?;
-    }
-    Ok(())
+    fact_lines(out, "positions", &rows, false)
 }
 
 /// For a recommendation: its parts, restatements and responses.

@@ -163,65 +163,47 @@ fn prefixed_papers(p: &Patterns, s: &str) -> Vec<(usize, usize, Cited, Option<St
 /// EU acts and documents in `s`.
 fn eu_citations(p: &Patterns, cues: &CitationCues, s: &str) -> Vec<(usize, usize, Cited)> {
     let mut out = Vec::new();
-    let find_type = |types: &[EuType], word: &str| {
-        types
+    let proposal = {
+        let lower = s.to_lowercase();
+        cues.proposal_words
             .iter()
-            .find(|t| t.words.iter().any(|w| w == word))
-            .cloned()
+            .any(|w| lower.contains(w.as_str()))
     };
-    if let Some(r) = &p.eu_act {
+    // Acts are CELEX sector 3, preparatory documents sector 5.
+    for (regex, types, sector) in [
+        (&p.eu_act, &cues.eu_acts, '3'),
+        (&p.eu_document, &cues.eu_documents, '5'),
+    ] {
+        let Some(r) = regex else {
+            continue;
+        };
         for c in r.captures_iter(s) {
             let (Some(all), Some(word), Some(year), Some(nr)) =
                 (c.get(0), c.get(1), c.get(2), c.get(3))
             else {
                 continue;
             };
-            let Some(t) = find_type(&cues.eu_acts, word.as_str()) else {
-                continue;
-            };
-            let nr: u32 = nr.as_str().parse().unwrap_or(0);
-            out.push((
-                all.start(),
-                all.end(),
-                Cited::EuAct {
-                    celex: format!("3{}{}{nr:04}", year.as_str(), t.celex),
-                    eli: t.eli.map(|e| {
-                        format!("http://data.europa.eu/eli/{e}/{}/{nr}/oj", year.as_str())
-                    }),
-                    label: all.as_str().to_owned(),
-                },
-            ));
-        }
-    }
-    if let Some(r) = &p.eu_document {
-        for c in r.captures_iter(s) {
-            let (Some(all), Some(word), Some(year), Some(nr)) =
-                (c.get(0), c.get(1), c.get(2), c.get(3))
+            let Some(t) = types
+                .iter()
+                .find(|t| t.words.iter().any(|w| w == word.as_str()))
             else {
                 continue;
             };
-            let Some(t) = find_type(&cues.eu_documents, word.as_str()) else {
-                continue;
-            };
             let nr: u32 = nr.as_str().parse().unwrap_or(0);
-            let lower = s.to_lowercase();
+            let year = year.as_str();
             let kind = match &t.proposal_celex {
-                Some(p)
-                    if cues
-                        .proposal_words
-                        .iter()
-                        .any(|w| lower.contains(w.as_str())) =>
-                {
-                    p
-                }
+                Some(p) if proposal => p,
                 _ => &t.celex,
             };
             out.push((
                 all.start(),
                 all.end(),
                 Cited::EuAct {
-                    celex: format!("5{}{kind}{nr:04}", year.as_str()),
-                    eli: None,
+                    celex: format!("{sector}{year}{kind}{nr:04}"),
+                    eli: t
+                        .eli
+                        .as_ref()
+                        .map(|e| format!("http://data.europa.eu/eli/{e}/{year}/{nr}/oj")),
                     label: all.as_str().to_owned(),
                 },
             ));
