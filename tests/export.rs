@@ -177,3 +177,67 @@ fn blocks_renders_as_png_and_svg() {
     let (svg, ..) = export(&["blocks", "--format", "svg"]);
     assert!(String::from_utf8_lossy(&svg).contains("<svg"));
 }
+
+#[test]
+fn svg_without_graphviz_comes_from_policykgs_own_layout() {
+    let (_, nodes, edges) = export(&["blocks", "--format", "json"]);
+    let out = common::policykg()
+        .args(["--store"])
+        .arg(store())
+        .args(["export", "blocks", "--format", "svg"])
+        .env("PATH", "/nonexistent")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let svg = String::from_utf8(out.stdout).unwrap();
+    assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(200)]);
+    assert_eq!(svg.matches("<g class=\"node\"").count(), nodes);
+    assert_eq!(svg.matches("<g class=\"edge\"").count(), edges);
+}
+
+#[test]
+fn the_html_explorer_shows_every_node_and_an_edges_evidence_in_chromium() {
+    let (json, nodes, _) = export(&["blocks", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let quote = v["edges"][0]["evidence"][0]["quote"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (html, html_nodes, _) = export(&["blocks", "--format", "html"]);
+    assert_eq!(html_nodes, nodes);
+    let page = String::from_utf8(html).unwrap();
+    // Offline: nothing is loaded from elsewhere.
+    for needle in [
+        "<script src",
+        "<link",
+        "@import",
+        "https://cdn",
+        "http://cdn",
+    ] {
+        assert!(!page.contains(needle), "the page loads {needle}");
+    }
+    let file = out_dir().join("blocks.html");
+    std::fs::write(&file, &page).unwrap();
+    let browser = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    assert!(
+        browser.join("node_modules/playwright-core").exists(),
+        "playwright-core is missing: npm install --prefix tests/browser (and apt-get install chromium)"
+    );
+    let out = Command::new("node")
+        .arg(browser.join("check.mjs"))
+        .arg(&file)
+        .arg(nodes.to_string())
+        .arg(&quote)
+        .output()
+        .expect("node runs");
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

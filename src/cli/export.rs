@@ -73,7 +73,9 @@ pub fn run(store: Store, r: &Request<'_>) -> Result<ExitCode> {
     let title = format!("policykg: {}", r.view);
     let bytes: Vec<u8> = match r.format {
         "dot" => writers::dot(&g, &title).into_bytes(),
+        "svg" if !has_graphviz() => export::html::svg(&g, &title).into_bytes(),
         "svg" | "png" => graphviz(&writers::dot(&g, &title), r.format)?,
+        "html" => export::html::html(&g, &title).into_bytes(),
         "graphml" => writers::graphml(&g).into_bytes(),
         "gexf" => writers::gexf(&g, &title).into_bytes(),
         "cytoscape" => writers::cytoscape(&g).into_bytes(),
@@ -86,6 +88,16 @@ pub fn run(store: Store, r: &Request<'_>) -> Result<ExitCode> {
     }
     eprintln!("{} nodes, {} edges", g.node_count(), g.edge_count());
     Ok(ExitCode::SUCCESS)
+}
+
+/// True when Graphviz `dot` runs.
+fn has_graphviz() -> bool {
+    Command::new("dot")
+        .arg("-V")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
 }
 
 /// Renders DOT with Graphviz `dot`.

@@ -169,8 +169,10 @@ enum Command {
     },
     /// Export a view of the graph: blocks, positions, recommendations,
     /// citations, or entity (--focus NAME --depth N). Formats: dot,
-    /// graphml, gexf, cytoscape (Cytoscape.js JSON), mermaid, json; svg and
-    /// png are rendered by Graphviz `dot`, which must be on PATH.
+    /// graphml, gexf, cytoscape (Cytoscape.js JSON), mermaid, json, html (one
+    /// offline page to explore, with every quote); svg is rendered by
+    /// Graphviz `dot` when it is on PATH, else laid out by policykg; png
+    /// needs Graphviz.
     Export {
         /// blocks, positions, recommendations, citations or entity.
         view: String,

@@ -1,12 +1,15 @@
 //! Graph exports: a view (a bundled SPARQL query in `queries/views/`, or
 //! the user's own) becomes a petgraph graph between the store and the
-//! writers, then DOT, GraphML, GEXF, Cytoscape.js JSON, Mermaid or JSON;
-//! SVG and PNG are rendered by Graphviz `dot`.
+//! writers, then DOT, GraphML, GEXF, Cytoscape.js JSON, Mermaid, JSON, or
+//! a self-contained HTML explorer; SVG is rendered by Graphviz `dot` when
+//! it is on PATH and from a layout computed here otherwise; PNG needs
+//! Graphviz.
 //!
 //! Node and edge identities are the graph's IRIs; labels are the Dutch
 //! preferred labels unless another language is asked for. Output is
 //! deterministic: nodes and edges are sorted by IRI.
 
+pub mod html;
 pub mod writers;
 
 use std::collections::{BTreeMap, BTreeSet};

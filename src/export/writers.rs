@@ -20,6 +20,7 @@ pub const FORMATS: &[&str] = &[
     "cytoscape",
     "mermaid",
     "json",
+    "html",
 ];
 
 fn xml(s: &str) -> String {
@@ -39,7 +40,7 @@ fn dot_string(s: &str) -> String {
 }
 
 /// Wraps a label at about `width` characters, for readable boxes.
-fn wrap(label: &str, width: usize) -> String {
+pub(super) fn wrap(label: &str, width: usize) -> String {
     let mut out = String::new();
     let mut line = 0;
     for w in label.split_whitespace() {
@@ -57,7 +58,7 @@ fn wrap(label: &str, width: usize) -> String {
 }
 
 /// (colour, DOT style, pen width) of an edge by its style.
-fn edge_look(e: &Edge) -> (&'static str, &'static str, f32) {
+pub(super) fn edge_look(e: &Edge) -> (&'static str, &'static str, f32) {
     match e.style.as_str() {
         "Veto" => ("#8b0000", "bold", 3.0),
         "Blocks" => ("#c0392b", "solid", 2.0),
@@ -77,7 +78,7 @@ fn edge_look(e: &Edge) -> (&'static str, &'static str, f32) {
 }
 
 /// (fill colour, shape) of a node by its kind.
-fn node_look(kind: &str) -> (&'static str, &'static str) {
+pub(super) fn node_look(kind: &str) -> (&'static str, &'static str) {
     match kind {
         "State" => ("#d6eaf8", "box"),
         "Group" => ("#fdebd0", "box"),
@@ -144,7 +145,7 @@ pub fn dot(g: &ViewGraph, title: &str) -> String {
     out
 }
 
-fn edge_label(e: &Edge) -> String {
+pub(super) fn edge_label(e: &Edge) -> String {
     let mut l = if e.style != e.relation && !e.style.is_empty() {
         format!("{} ({})", e.relation, e.style)
     } else {
