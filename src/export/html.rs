@@ -12,7 +12,7 @@ use petgraph::visit::EdgeRef;
 use serde_json::json;
 
 use super::ViewGraph;
-use super::writers::{edge_label, edge_look, node_look, wrap};
+use super::writers::{edge_json, edge_label, edge_look, node_json, node_look, wrap};
 
 const COLUMN_GAP: f64 = 200.0;
 const ROW_GAP: f64 = 18.0;
@@ -212,22 +212,11 @@ pub fn svg(g: &ViewGraph, title: &str) -> String {
 /// explorer's code.
 pub fn html(g: &ViewGraph, title: &str) -> String {
     let data = json!({
-        "nodes": g.node_indices().map(|i| {
-            let n = &g[i];
-            json!({"id": n.iri, "label": n.label, "kind": n.kind, "identifiers": n.identifiers})
-        }).collect::<Vec<_>>(),
+        "nodes": g.node_indices().map(|i| node_json(g, i)).collect::<Vec<_>>(),
         "edges": g.edge_references().map(|e| {
-            let w = e.weight();
-            json!({
-                "id": w.iri,
-                "source": g[e.source()].iri,
-                "target": g[e.target()].iri,
-                "relation": w.relation,
-                "style": w.style,
-                "mutual": w.mutual,
-                "colour": edge_look(w).0,
-                "evidence": w.evidence.iter().map(|v| json!({"document": v.document, "line": v.line, "quote": v.quote})).collect::<Vec<_>>(),
-            })
+            let mut v = edge_json(g, e);
+            v["colour"] = json!(edge_look(e.weight()).0);
+            v
         }).collect::<Vec<_>>(),
     });
     // Inside a <script> element "</" must not appear.

@@ -261,7 +261,7 @@ pub fn gexf(g: &ViewGraph, title: &str) -> String {
     out
 }
 
-fn node_json(g: &ViewGraph, i: petgraph::graph::NodeIndex) -> serde_json::Value {
+pub(super) fn node_json(g: &ViewGraph, i: petgraph::graph::NodeIndex) -> serde_json::Value {
     let n = &g[i];
     json!({
         "id": n.iri,
@@ -272,7 +272,10 @@ fn node_json(g: &ViewGraph, i: petgraph::graph::NodeIndex) -> serde_json::Value 
     })
 }
 
-fn edge_json(g: &ViewGraph, e: petgraph::graph::EdgeReference<'_, Edge>) -> serde_json::Value {
+pub(super) fn edge_json(
+    g: &ViewGraph,
+    e: petgraph::graph::EdgeReference<'_, Edge>,
+) -> serde_json::Value {
     let w = e.weight();
     json!({
         "id": w.iri,
