@@ -157,6 +157,26 @@ pub(super) fn edge_label(e: &Edge) -> String {
     l
 }
 
+/// An edge's attributes as GraphML and GEXF write them, XML-escaped: id,
+/// source, target, label, relation, style, evidence count, first quote.
+fn edge_attributes(g: &ViewGraph, e: petgraph::graph::EdgeReference<'_, Edge>) -> [String; 8] {
+    let w = e.weight();
+    [
+        xml(&w.iri),
+        xml(&g[e.source()].iri),
+        xml(&g[e.target()].iri),
+        xml(&edge_label(w)),
+        xml(&w.relation),
+        xml(&w.style),
+        w.evidence.len().to_string(),
+        xml(w
+            .evidence
+            .first()
+            .map(|v| v.quote.as_str())
+            .unwrap_or_default()),
+    ]
+}
+
 /// GraphML with label, kind, IRI and evidence counts as attributes.
 pub fn graphml(g: &ViewGraph) -> String {
     let mut out = String::from(
@@ -190,22 +210,10 @@ pub fn graphml(g: &ViewGraph) -> String {
         );
     }
     for e in g.edge_references() {
-        let w = e.weight();
+        let [id, source, target, label, relation, style, evidence, quote] = edge_attributes(g, e);
         let _ = writeln!(
             out,
-            "    <edge id=\"{}\" source=\"{}\" target=\"{}\"><data key=\"elabel\">{}</data><data key=\"relation\">{}</data><data key=\"style\">{}</data><data key=\"evidence\">{}</data><data key=\"quote\">{}</data></edge>",
-            xml(&w.iri),
-            xml(&g[e.source()].iri),
-            xml(&g[e.target()].iri),
-            xml(&edge_label(w)),
-            xml(&w.relation),
-            xml(&w.style),
-            w.evidence.len(),
-            xml(w
-                .evidence
-                .first()
-                .map(|v| v.quote.as_str())
-                .unwrap_or_default())
+            "    <edge id=\"{id}\" source=\"{source}\" target=\"{target}\"><data key=\"elabel\">{label}</data><data key=\"relation\">{relation}</data><data key=\"style\">{style}</data><data key=\"evidence\">{evidence}</data><data key=\"quote\">{quote}</data></edge>"
         );
     }
     out.push_str("  </graph>\n</graphml>\n");
@@ -239,22 +247,10 @@ pub fn gexf(g: &ViewGraph, title: &str) -> String {
     }
     out.push_str("    </nodes>\n    <edges>\n");
     for e in g.edge_references() {
-        let w = e.weight();
+        let [id, source, target, label, relation, style, evidence, quote] = edge_attributes(g, e);
         let _ = writeln!(
             out,
-            "      <edge id=\"{}\" source=\"{}\" target=\"{}\" label=\"{}\"><attvalues><attvalue for=\"relation\" value=\"{}\"/><attvalue for=\"style\" value=\"{}\"/><attvalue for=\"evidence\" value=\"{}\"/><attvalue for=\"quote\" value=\"{}\"/></attvalues></edge>",
-            xml(&w.iri),
-            xml(&g[e.source()].iri),
-            xml(&g[e.target()].iri),
-            xml(&edge_label(w)),
-            xml(&w.relation),
-            xml(&w.style),
-            w.evidence.len(),
-            xml(w
-                .evidence
-                .first()
-                .map(|v| v.quote.as_str())
-                .unwrap_or_default())
+            "      <edge id=\"{id}\" source=\"{source}\" target=\"{target}\" label=\"{label}\"><attvalues><attvalue for=\"relation\" value=\"{relation}\"/><attvalue for=\"style\" value=\"{style}\"/><attvalue for=\"evidence\" value=\"{evidence}\"/><attvalue for=\"quote\" value=\"{quote}\"/></attvalues></edge>"
         );
     }
     out.push_str("    </edges>\n  </graph>\n</gexf>\n");
