@@ -64,6 +64,18 @@ pub enum BuildError {
     Ontology(#[from] LexiconError),
 }
 
+/// How far a build is, for a progress display.
+#[derive(Clone, Copy, Debug)]
+pub enum Progress<'a> {
+    /// A stage begins, with the amount of work it has: bytes of text for
+    /// reading and analysing, quads for storing.
+    Stage { name: &'static str, total: u64 },
+    /// A file is being read.
+    File(&'a Path),
+    /// So much more of the stage's work is done.
+    Advance(u64),
+}
+
 /// Facts of one document, with its segmentation.
 pub struct DocumentFacts {
     pub segmented: text::Segmented,
@@ -72,7 +84,22 @@ pub struct DocumentFacts {
 
 /// Segments a document and runs every extractor over it.
 pub fn extract_document(doc: &corpus::Document, lexicon: &Lexicon) -> (DocumentFacts, Vec<String>) {
+    extract_document_with(doc, lexicon, &mut |_| {})
+}
+
+/// [`extract_document`], telling `progress` how much of the document's
+/// bytes is done after segmentation and after each extractor.
+pub fn extract_document_with(
+    doc: &corpus::Document,
+    lexicon: &Lexicon,
+    progress: &mut dyn FnMut(Progress<'_>),
+) -> (DocumentFacts, Vec<String>) {
+    let extractors = extract::all();
+    let bytes = doc.text.text.len() as u64;
+    let steps = extractors.len() as u64 + 1;
+    let share = bytes / steps;
     let segmented = text::segment(&doc.text, &lexicon.conventions);
+    progress(Progress::Advance(share));
     let mut facts = Vec::new();
     let mut diagnostics = Vec::new();
     {
@@ -81,8 +108,9 @@ pub fn extract_document(doc: &corpus::Document, lexicon: &Lexicon) -> (DocumentF
             segmented: &segmented,
             lexicon,
         };
-        for extractor in extract::all() {
+        for extractor in extractors {
             let out = extractor.extract(&input);
+            progress(Progress::Advance(share));
             facts.extend(out.facts);
             diagnostics.extend(
                 out.diagnostics
@@ -91,12 +119,15 @@ pub fn extract_document(doc: &corpus::Document, lexicon: &Lexicon) -> (DocumentF
             );
         }
     }
+    progress(Progress::Advance(bytes - share * steps));
     (DocumentFacts { segmented, facts }, diagnostics)
 }
 
-/// Reads the corpus and extracts the graph. `progress` is called with each
-/// file as it is read.
-pub fn build(options: &BuildOptions, progress: impl FnMut(&Path)) -> Result<Built, BuildError> {
+/// Reads the corpus and extracts the graph, telling `progress` how far it is.
+pub fn build(
+    options: &BuildOptions,
+    progress: impl FnMut(Progress<'_>),
+) -> Result<Built, BuildError> {
     let started = Instant::now();
     let lexicon = Lexicon::load(&options.ontology)?;
     Ok(build_with(&lexicon, options, progress, started))
@@ -106,10 +137,29 @@ pub fn build(options: &BuildOptions, progress: impl FnMut(&Path)) -> Result<Buil
 pub fn build_with(
     lexicon: &Lexicon,
     options: &BuildOptions,
-    progress: impl FnMut(&Path),
+    mut progress: impl FnMut(Progress<'_>),
     started: Instant,
 ) -> Built {
-    let mut corpus = corpus::load(&options.inputs, &lexicon.conventions, progress);
+    // Reading is measured in bytes of the files; each file's bytes count
+    // as done when the next one starts.
+    let (files, _) = corpus::discover(&options.inputs);
+    let sizes: Vec<u64> = files
+        .iter()
+        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+        .collect();
+    progress(Progress::Stage {
+        name: "reading",
+        total: sizes.iter().sum(),
+    });
+    let mut read = 0usize;
+    let mut corpus = corpus::load(&options.inputs, &lexicon.conventions, |p: &Path| {
+        if read > 0 {
+            progress(Progress::Advance(sizes.get(read - 1).copied().unwrap_or(0)));
+        }
+        read += 1;
+        progress(Progress::File(p));
+    });
+    progress(Progress::Advance(sizes.last().copied().unwrap_or(0)));
     if options.keep_duplicates {
         corpus.duplicates.clear();
     }
@@ -126,12 +176,20 @@ pub fn build_with(
     };
     let mut quads = rdf::ontology_quads(lexicon);
     let mut extracted: Vec<(usize, DocumentFacts)> = Vec::new();
+    progress(Progress::Stage {
+        name: "analysing",
+        total: corpus
+            .canonical()
+            .map(|i| corpus.documents[i].text.text.len() as u64)
+            .sum(),
+    });
     for index in corpus.canonical() {
         let doc = &corpus.documents[index];
         report.documents += 1;
         report.bytes += doc.text.text.len() as u64;
         report.footnotes += doc.text.footnotes.len();
-        let (found, diagnostics) = extract_document(doc, lexicon);
+        progress(Progress::File(&doc.path));
+        let (found, diagnostics) = extract_document_with(doc, lexicon, &mut progress);
         report.diagnostics.extend(diagnostics);
         for f in &found.facts {
             *report.facts.entry(f.kind()).or_default() += 1;

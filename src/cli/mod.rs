@@ -23,7 +23,7 @@ use oxigraph::io::RdfFormat;
 use crate::build::{self, BuildOptions, BuildReport, Built};
 use crate::lexicon::{self, Lexicon};
 use crate::query::{self, Format};
-use crate::store::{QueryOptions, Store, StoreError};
+use crate::store::{BuildLock, QueryOptions, Store, StoreError, Wait};
 
 /// How long past `--timeout` a query that ignores cancellation may run.
 const WATCHDOG_GRACE: Duration = Duration::from_secs(2);
@@ -115,6 +115,9 @@ enum Command {
         /// Treat every file as its own document, even when it repeats another.
         #[arg(long)]
         keep_duplicates: bool,
+        /// Fail at once when another build holds the store, instead of waiting.
+        #[arg(long)]
+        no_wait: bool,
     },
     /// Run a SPARQL query: a file, a bundled query name, or -e TEXT.
     Query {
@@ -129,6 +132,10 @@ enum Command {
         /// Seconds before the query is cancelled.
         #[arg(long, default_value_t = 60.0)]
         timeout: f64,
+        /// MiB of memory the process may hold before the query is
+        /// cancelled (default: half of the machine's memory).
+        #[arg(long, value_name = "MIB")]
+        max_memory: Option<u64>,
         /// With --in-memory: documents to build from first.
         #[arg(long, num_args = 1..)]
         from: Vec<PathBuf>,
@@ -253,26 +260,29 @@ fn dispatch(cli: &Cli) -> Result<ExitCode> {
         Command::Build {
             paths,
             keep_duplicates,
+            no_wait,
         } => {
             let options = BuildOptions {
                 inputs: paths.clone(),
                 keep_duplicates: *keep_duplicates,
                 ..BuildOptions::default()
             };
-            cmd_build(cli, &options)
+            let wait = if *no_wait { Wait::No } else { Wait::Yes };
+            cmd_build(cli, &options, wait)
         }
         Command::Query {
             file,
             expression,
             format,
             timeout,
+            max_memory,
             from,
         } => cmd_query(
             cli,
             file.as_deref(),
             expression.as_deref(),
             format,
-            *timeout,
+            query_options(*timeout, *max_memory)?,
             from,
         ),
         Command::Queries => cmd_queries(),
@@ -318,28 +328,66 @@ fn dispatch(cli: &Cli) -> Result<ExitCode> {
 }
 
 fn progress_bar(quiet: bool) -> ProgressBar {
-    let bar = ProgressBar::new_spinner();
+    let bar = ProgressBar::new(0);
     if quiet || !std::io::stderr().is_terminal() {
         bar.set_draw_target(ProgressDrawTarget::hidden());
-    } else if let Ok(style) = ProgressStyle::with_template("{spinner} {elapsed} reading {msg}") {
-        bar.set_style(style);
+    } else {
         bar.enable_steady_tick(Duration::from_millis(100));
     }
     bar
 }
 
+/// The bar's look for a stage: bytes for reading and analysing, quads for
+/// storing.
+fn stage_style(name: &str) -> Option<ProgressStyle> {
+    let template = if name == "storing" {
+        "{spinner} {prefix:9} [{bar:30}] {human_pos}/{human_len} quads  {per_sec}  eta {eta}  {msg}"
+    } else {
+        "{spinner} {prefix:9} [{bar:30}] {bytes}/{total_bytes}  {bytes_per_sec}  eta {eta}  {wide_msg}"
+    };
+    ProgressStyle::with_template(template)
+        .ok()
+        .map(|s| s.progress_chars("=> "))
+}
+
+fn show_progress(bar: &ProgressBar, p: build::Progress<'_>) {
+    match p {
+        build::Progress::Stage { name, total } => {
+            if let Some(style) = stage_style(name) {
+                bar.set_style(style);
+            }
+            bar.set_prefix(name);
+            bar.set_length(total);
+            bar.set_position(0);
+            bar.reset_eta();
+        }
+        build::Progress::File(path) => {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            bar.set_message(name);
+        }
+        build::Progress::Advance(n) => bar.inc(n),
+    }
+}
+
 fn extract(cli: &Cli, options: &BuildOptions, started: Instant) -> Result<Built> {
+    let (built, bar) = extract_with_bar(cli, options, started)?;
+    bar.finish_and_clear();
+    Ok(built)
+}
+
+fn extract_with_bar(
+    cli: &Cli,
+    options: &BuildOptions,
+    started: Instant,
+) -> Result<(Built, ProgressBar)> {
     let lexicon = Lexicon::load(&lexicon::source(cli.ontology.as_deref()))
         .context("cannot load the ontology")?;
     let bar = progress_bar(cli.quiet);
-    let built = build::build_with(
-        &lexicon,
-        options,
-        |p: &Path| bar.set_message(p.display().to_string()),
-        started,
-    );
-    bar.finish_and_clear();
-    Ok(built)
+    let built = build::build_with(&lexicon, options, |p| show_progress(&bar, p), started);
+    Ok((built, bar))
 }
 
 fn print_diagnostics(report: &BuildReport) {
@@ -348,23 +396,63 @@ fn print_diagnostics(report: &BuildReport) {
     }
 }
 
-fn cmd_build(cli: &Cli, options: &BuildOptions) -> Result<ExitCode> {
+/// Validates `--timeout` and `--max-memory` (MiB).
+fn query_options(timeout: f64, max_memory: Option<u64>) -> Result<QueryOptions> {
+    if !(timeout > 0.0 && timeout.is_finite() && timeout < 1e9) {
+        bail!("invalid --timeout \"{timeout}\"; give a positive number of seconds");
+    }
+    let max_memory = match max_memory {
+        Some(0) => bail!("invalid --max-memory 0; give a positive number of MiB"),
+        Some(mib) => Some(mib.saturating_mul(1 << 20)),
+        None => Some(crate::store::default_max_memory()),
+    };
+    Ok(QueryOptions {
+        timeout: Duration::from_secs_f64(timeout),
+        max_memory,
+    })
+}
+
+fn cmd_build(cli: &Cli, options: &BuildOptions, wait: Wait) -> Result<ExitCode> {
     let started = Instant::now();
     let paths = &options.inputs;
-    let Built { quads, report, .. } = extract(cli, options, started)?;
-    print_diagnostics(&report);
+    // Taken before any work, so that --no-wait fails at once and a waiting
+    // build reads its inputs as they are when its turn comes.
+    let lock = if cli.in_memory {
+        None
+    } else {
+        let store = cli.store.display().to_string();
+        Some(BuildLock::acquire(&cli.store, wait, |holder| {
+            eprintln!(
+                "waiting: the store \"{store}\" is being built by {holder} (--no-wait to fail instead)"
+            );
+        })?)
+    };
+    let (Built { quads, report, .. }, bar) = extract_with_bar(cli, options, started)?;
+    bar.suspend(|| print_diagnostics(&report));
     if report.documents == 0 {
+        bar.finish_and_clear();
         bail!(
             "no document could be read from {}; the previous graph is kept",
             show_paths(paths)
         );
     }
-    if cli.in_memory {
-        Store::in_memory()?.load(quads)?;
-    } else {
-        Store::build(&cli.store, quads)
-            .with_context(|| format!("cannot build the store in \"{}\"", cli.store.display()))?;
-    }
+    show_progress(
+        &bar,
+        build::Progress::Stage {
+            name: "storing",
+            total: quads.len() as u64,
+        },
+    );
+    let stored = match &lock {
+        None => Store::in_memory()?.load(quads),
+        Some(lock) => {
+            let loaded = bar.clone();
+            Store::build_locked_with(lock, quads, move |n| loaded.set_position(n))
+        }
+    };
+    bar.finish_and_clear();
+    stored.with_context(|| format!("cannot build the store in \"{}\"", cli.store.display()))?;
+    drop(lock);
     let mut report = report;
     report.seconds = started.elapsed().as_secs_f64();
     let mut out = std::io::stdout().lock();
@@ -439,15 +527,12 @@ fn cmd_query(
     file: Option<&str>,
     expression: Option<&str>,
     format: &str,
-    timeout: f64,
+    options: QueryOptions,
     from: &[PathBuf],
 ) -> Result<ExitCode> {
     let format = Format::parse(format).with_context(|| {
         format!("unknown format \"{format}\"; use table, csv, tsv, json, xml, turtle, ntriples or nquads")
     })?;
-    if !(timeout > 0.0 && timeout.is_finite()) {
-        bail!("invalid --timeout \"{timeout}\"; give a positive number of seconds");
-    }
     let (origin, sparql) = match (file, expression) {
         (_, Some(e)) => ("-e".to_owned(), e.to_owned()),
         (Some(f), None) => match BUNDLED.iter().find(|(n, _)| *n == f || format!("{n}.rq") == f) {
@@ -457,20 +542,34 @@ fn cmd_query(
         (None, None) => bail!("no query given; pass a .rq file, a bundled query name or -e 'SPARQL'"),
     };
     let store = cli_store(cli, from)?;
-    let options = QueryOptions {
-        timeout: Duration::from_secs_f64(timeout),
-    };
     // The engine checks for cancellation only while it reads the store; a
     // query that computes for long without reading (a cross product) is
     // stopped here instead. Stores are opened read-only, so nothing is lost.
+    // Likewise memory: the engine is cancelled at --max-memory; one that
+    // grows on to half as much again without reading is stopped here.
     let limit = options.timeout + WATCHDOG_GRACE;
+    let hard_memory = options.max_memory.map(|m| m.saturating_add(m / 2));
     std::thread::spawn(move || {
-        std::thread::sleep(limit);
-        eprintln!(
-            "error: query timed out after {:.1} s and could not be cancelled cleanly; narrow it or pass a longer --timeout",
-            limit.as_secs_f64()
-        );
-        std::process::exit(2);
+        let started = Instant::now();
+        loop {
+            std::thread::sleep(Duration::from_millis(50));
+            if started.elapsed() >= limit {
+                eprintln!(
+                    "error: query timed out after {:.1} s and could not be cancelled cleanly; narrow it or pass a longer --timeout",
+                    limit.as_secs_f64()
+                );
+                std::process::exit(2);
+            }
+            if let (Some(hard), Some(rss)) = (hard_memory, crate::store::resident_memory())
+                && rss > hard
+            {
+                eprintln!(
+                    "error: query cancelled: it needed more than {} MiB of memory and could not be cancelled cleanly; narrow it or pass a larger --max-memory",
+                    hard >> 20
+                );
+                std::process::exit(2);
+            }
+        }
     });
     let stdout = std::io::stdout();
     let result = store.query(&sparql, options, |results| {
@@ -543,8 +642,20 @@ fn cmd_text(cli: &Cli, file: &Path, sentences: bool) -> Result<ExitCode> {
     let date = m
         .date
         .as_ref()
-        .map_or_else(|| "-".to_owned(), |(d, s)| format!("{} ({s:?})", d.iso()));
+        .map_or_else(|| "-".to_owned(), |(d, s)| format!("{} ({s})", d.iso()));
     writeln!(out, "# date: {date}")?;
+    let b = &m.date_bounds;
+    for (label, bound) in [("not before", &b.not_before), ("not after", &b.not_after)] {
+        if let Some(r) = bound {
+            writeln!(
+                out,
+                "# {label}: {} (\"{}\", line {})",
+                r.date.iso(),
+                r.written,
+                doc.text.line_at(r.start)
+            )?;
+        }
+    }
     writeln!(
         out,
         "# reference: {}",

@@ -39,6 +39,25 @@ pub struct Conventions {
     /// Month names with their number (1–12).
     pub months: Vec<(String, u32)>,
     pub type_rules: Vec<TypeRule>,
+    /// Words that place a dated event before or after the document.
+    pub tense: TenseWords,
+}
+
+/// The words that give a sentence its tense.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TenseWords {
+    /// Finite past forms and past adverbs ("werd", "bood", "jongstleden", "was").
+    pub past: Vec<String>,
+    /// Past participles and other weak past signs, overruled by a future word.
+    pub past_weak: Vec<String>,
+    /// Endings of regular past forms ("-eerde").
+    pub past_suffixes: Vec<String>,
+    /// Separable prefixes before an irregular past ("deel|nam", "plaats|vond").
+    pub separable_prefixes: Vec<String>,
+    /// Prepositions right before a date that make it past ("sinds 2016", "uit 2018", "d.d.").
+    pub past_prepositions: Vec<String>,
+    /// Future auxiliaries and adverbs ("zal", "eerstvolgende", "will").
+    pub future: Vec<String>,
 }
 
 impl Conventions {

@@ -2,8 +2,8 @@
 //!
 //! Read from the original lines (the letterhead is where Dutch ministries
 //! put it) and the opening text. A date that is not stated is not invented:
-//! it is left absent, or inferred from a dated reference in the text and
-//! then marked as inferred.
+//! `corpus::dates` bounds it by the past and announced events the text
+//! dates.
 
 use std::sync::LazyLock;
 
@@ -40,8 +40,14 @@ impl Date {
 pub enum DateSource {
     /// Stated in a date field of the letterhead, at this line.
     Stated { line: u32 },
-    /// The latest full date the text names; the document is at least that recent.
-    Inferred { line: u32 },
+}
+
+impl std::fmt::Display for DateSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DateSource::Stated { line } => write!(f, "stated on line {line}"),
+        }
+    }
 }
 
 /// Metadata of one document.
@@ -50,7 +56,10 @@ pub struct Metadata {
     /// Local name of the `pkg:` document class.
     pub document_type: String,
     pub title: Option<String>,
+    /// The date the letterhead states.
     pub date: Option<(Date, DateSource)>,
+    /// Where no date is stated: what the text's dates say of it.
+    pub date_bounds: super::dates::DateBounds,
     pub reference: Option<String>,
     /// Names of sending bodies as written ("Ministerie van Defensie").
     pub creators: Vec<String>,
@@ -60,7 +69,9 @@ pub struct Metadata {
 static DATE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(\d{1,2}) ([a-zA-Z]{3,9}) ((?:19|20)\d\d)\b"));
 static OPENING_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r#"(?:advies|rapport|rapportage|brief|evaluatie|notitie)(?: nr\. ?\d+)? "([^"]{8,200})""#)
+    re(
+        r#"(?:advies|rapport|rapportage|brief|evaluatie|notitie)(?: nr\. ?\d+)? (?:"([^"]{8,200})"|[“„]([^“”„]{8,200})”)"#,
+    )
 });
 static NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -132,21 +143,6 @@ pub fn extract(raw: &str, body: &str, conv: &Conventions) -> Metadata {
     {
         meta.date = Some((date, DateSource::Stated { line }));
     }
-    if meta.date.is_none() {
-        let latest = lines
-            .iter()
-            .enumerate()
-            .flat_map(|(i, l)| {
-                DATE.captures_iter(l)
-                    .map(move |c| (i, c.get(0).map_or("", |m| m.as_str()).to_owned()))
-            })
-            .filter_map(|(i, s)| Some((parse_date(&s, conv)?, line_no(i))))
-            .max_by_key(|(d, _)| *d);
-        if let Some((date, line)) = latest {
-            meta.date = Some((date, DateSource::Inferred { line }));
-        }
-    }
-
     // Reference: anywhere in the file, letterheads repeat as page headers.
     if let Some((value, _)) = field(&lines, &conv.reference_labels, lines.len())
         && REFERENCE_VALUE.is_match(&value)
@@ -390,26 +386,16 @@ mod tests {
     }
 
     #[test]
-    fn an_unstated_date_is_inferred_and_marked_or_left_absent() {
+    fn an_unstated_date_is_never_taken_from_a_date_the_text_names() {
+        // What the text's dates say is for corpus::dates; the letterhead
+        // states none here.
         let m = extract(
             "Op 21 juli 2020 sloot de Raad.\nOp 1 november 2019 ook.\n",
             "",
             &conv(),
         );
-        assert_eq!(
-            m.date,
-            Some((
-                Date {
-                    year: 2020,
-                    month: 7,
-                    day: 21
-                },
-                DateSource::Inferred { line: 1 }
-            ))
-        );
-        let none = extract("Geen datum hier.\n", "", &conv());
-        assert_eq!(none.date, None);
-        assert_eq!(none.document_type, "Document");
+        assert_eq!(m.date, None);
+        assert_eq!(m.document_type, "Document");
     }
 
     #[test]

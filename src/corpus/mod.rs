@@ -5,6 +5,7 @@
 //! [`Diagnostic`] and the rest of the corpus is read all the same.
 
 pub mod conventions;
+pub mod dates;
 pub mod decode;
 pub mod dedupe;
 pub mod metadata;
@@ -13,7 +14,8 @@ pub mod normalise;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use conventions::{Conventions, TypeRule};
+pub use conventions::{Conventions, TenseWords, TypeRule};
+pub use dates::{DateBounds, DateRef, Precision};
 pub use decode::{DecodeError, Encoding};
 pub use dedupe::Duplicate;
 pub use metadata::{Date, DateSource, Metadata, Signatory};
@@ -191,7 +193,10 @@ pub fn read(path: &Path, conv: &Conventions) -> Result<Document, Diagnostic> {
         reason: e.to_string(),
     })?;
     let text = normalise::normalise(&raw, conv);
-    let metadata = metadata::extract(&raw, &text.text[..text.body_end], conv);
+    let mut metadata = metadata::extract(&raw, &text.text[..text.body_end], conv);
+    if metadata.date.is_none() {
+        metadata.date_bounds = dates::bounds(&text, conv);
+    }
     let file_name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),

@@ -106,6 +106,9 @@ impl Normalised {
 }
 
 const MARK_OPEN: char = '\u{E000}';
+/// How far back from the end of the text a glued footnote marker is looked
+/// for, in bytes (a few pages).
+const MARKER_REACH: usize = 16_000;
 const MARK_CLOSE: char = '\u{E001}';
 
 static IMAGE: LazyLock<Regex> = LazyLock::new(|| re(r"\[(?:image|bookmark):[^\]]*\]"));
@@ -125,6 +128,12 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\|?\s*\d{1,3}\s*
 static FOOTNOTE_START: LazyLock<Regex> = LazyLock::new(|| re(r"^\s?(\d{1,3})\s+(\S.*)$"));
 static INLINE_HYPHEN: LazyLock<Regex> = LazyLock::new(|| re(r"(\p{L}[\p{L}\d]*)- (\p{L}+)"));
 static SUPERSCRIPT: LazyLock<Regex> = LazyLock::new(|| re(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+"));
+/// A line that is a link and nothing else.
+static URL_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:https?://|www\.)\S+$"));
+/// The marks of a bibliographic reference: a year, a volume, number or
+/// page, a link, a quoted title.
+static BIBLIOGRAPHIC: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:19|20)\d\d\b|\b(?:vol|nr|no|pp?|blz)\.\s?\d|https?://|www\.|[‘“]"));
 
 #[expect(
     clippy::expect_used,
@@ -165,8 +174,6 @@ fn clean_line(raw: &str) -> Cleaned {
         .map(|c| match c {
             '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\t' => ' ',
             '\u{2010}' | '\u{2011}' => '-',
-            '‘' | '’' | '‚' | '′' => '\'',
-            '“' | '”' | '„' | '″' => '"',
             _ => c,
         })
         .collect();
@@ -464,6 +471,12 @@ impl<'c> Builder<'c> {
     /// since `from`, and records where it stood.
     fn strip_glued_marker(&mut self, n: u32, from: usize) -> bool {
         let digits = n.to_string();
+        // A marker stands on the page of its footnote: look no further back
+        // than a few pages, so a long document costs linear time.
+        let mut from = from.max(self.text.len().saturating_sub(MARKER_REACH));
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
         let region = &self.text[from..];
         let bytes = region.as_bytes();
         let mut best: Option<(u8, usize, usize)> = None; // (priority, start, len)
@@ -484,9 +497,11 @@ impl<'c> Builder<'c> {
                     // "P54" is P5 + marker 4: only when a capital and one digit precede.
                     1
                 }
-                Some('"' | '\'' | ')') => 1,
+                Some('"' | '\'' | '”' | '’' | ')') => 1,
                 Some('.' | ',' | ';' | ':') => match before2 {
-                    Some(c) if c.is_alphabetic() || matches!(c, '"' | '\'' | ')') => 1,
+                    Some(c) if c.is_alphabetic() || matches!(c, '"' | '\'' | '”' | '’' | ')') => {
+                        1
+                    }
                     Some(c) if c.is_ascii_digit() => {
                         // "2024.85": a year, a full stop and the marker.
                         let year: String = region[..pos - 1]
@@ -518,10 +533,11 @@ impl<'c> Builder<'c> {
         };
         let at = from + pos;
         self.text.replace_range(at..at + len, "");
-        for entry in &mut self.line_map {
-            if entry.0 > at {
-                entry.0 -= len;
-            }
+        // Only what lies after the marker moves: the tails of the sorted
+        // tables, which are short because the marker is recent.
+        let first = self.line_map.partition_point(|e| e.0 <= at);
+        for entry in &mut self.line_map[first..] {
+            entry.0 -= len;
         }
         for m in &mut self.markers {
             if m.1 > at {
@@ -533,13 +549,14 @@ impl<'c> Builder<'c> {
         {
             *start -= len;
         }
-        for block in &mut self.blocks {
+        for block in self.blocks.iter_mut().rev() {
+            if block.end <= at {
+                break;
+            }
             if block.start > at {
                 block.start -= len;
             }
-            if block.end > at {
-                block.end -= len;
-            }
+            block.end -= len;
         }
         self.markers.push((n, at));
         true
@@ -548,7 +565,11 @@ impl<'c> Builder<'c> {
 
 fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end();
-    t.ends_with(['.', '!', '?', ':', ';']) || t.ends_with(".\"") || t.ends_with(".'")
+    t.ends_with(['.', '!', '?', ':', ';'])
+        || t.ends_with(".\"")
+        || t.ends_with(".'")
+        || t.ends_with(".”")
+        || t.ends_with(".’")
 }
 
 /// Pieces of one footnote body: (text, original line).
@@ -590,6 +611,8 @@ pub fn normalise(raw: &str, conv: &Conventions) -> Normalised {
     let mut prev_len = 0usize;
     let mut after_salutation = false;
     let mut blank_in_footnote = false;
+    // The body came back after a footnote block with an indented line.
+    let mut resume_by_indent = false;
     // The previous line was a numbered heading standing alone on its line.
     let mut prev_heading = false;
     // The previous body line ended in a space: a soft wrap of a PDF export.
@@ -643,7 +666,10 @@ pub fn normalise(raw: &str, conv: &Conventions) -> Normalised {
             && footnotes
                 .last()
                 .and_then(|(_, p)| p.last())
-                .is_some_and(|(t, _)| !t.trim_end().ends_with(['.', ')', '"', '\'', '?', '!']));
+                .is_some_and(|(t, _)| {
+                    !t.trim_end()
+                        .ends_with(['.', ')', '"', '\'', '”', '’', '?', '!'])
+                });
         if idx >= front_end
             && !line.bullet
             && !continues_footnote
@@ -675,10 +701,23 @@ pub fn normalise(raw: &str, conv: &Conventions) -> Normalised {
             }
         }
         // A footnote cut by a blank line goes on when it stopped
-        // mid-sentence and the next line starts in lower case.
+        // mid-sentence and the next line reads as its rest: it starts in
+        // lower case, or it has the marks of a reference (a year, a volume
+        // or page number, a link, a quoted title), and the body does not
+        // visibly resume (an indented line).
+        // Where this document resumes its body after a footnote block with
+        // an indented line, an unindented line goes on with the footnote.
+        // A line that is only a link is the export's debris of the
+        // footnotes' hyperlinks, kept with them.
+        let url_only = URL_LINE.is_match(text.trim());
         if in_footnote && blank_in_footnote {
             let lower = text.trim_start().starts_with(|c: char| c.is_lowercase());
-            if !(continues_footnote && lower) {
+            let resumes = raw_line.starts_with(' ') && !raw_line.starts_with("  ");
+            let goes_on = url_only
+                || continues_footnote
+                    && !resumes
+                    && (lower || resume_by_indent || BIBLIOGRAPHIC.is_match(text));
+            if !goes_on {
                 in_footnote = false;
             }
             blank_in_footnote = false;
@@ -694,6 +733,7 @@ pub fn normalise(raw: &str, conv: &Conventions) -> Normalised {
                 prev_raw_blank = false;
                 continue;
             }
+            resume_by_indent = true;
             in_footnote = false;
         }
         let text = repair_inline_hyphens(text, conv, &mut b.repairs);
@@ -952,7 +992,7 @@ mod tests {
         );
         assert_eq!(
             body(&n),
-            "Ministerie\neen food for thought paper van \"de\" EU\nTekst"
+            "Ministerie\neen food for thought paper van “de” EU\nTekst"
         );
         assert_eq!(n.blocks[1].kind, BlockKind::ListItem);
     }

@@ -36,11 +36,16 @@ static BARE_NUMBER: LazyLock<Option<Regex>> =
 /// "list separators" between numbers after one prefix.
 static LIST_SEPARATOR: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"^(?:\s*,\s*|\s+en\s+|\s*;\s*)").ok());
-/// A quoted title. The normalised text has straight quotes; a single
-/// quote opens after a space or bracket and closes before punctuation, so
-/// an apostrophe ("PCA's") is no quote.
+/// A quoted title, in the quotes the text has: a straight single quote
+/// opens after a space or bracket and closes before punctuation, so an
+/// apostrophe ("PCA's") is no quote; a curly single quote closes at a `’`
+/// before punctuation or space, so "Europe’s" inside a title does not end
+/// it; double quotes straight, curly or low-high („…”).
 static QUOTED: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r#"(?:^|[\s(\[])'([^']{4,300}?)'(?:[,.;:)\]]|\s|$)|"([^"]{4,300})""#).ok()
+    Regex::new(
+        r#"(?:^|[\s(\[])'([^']{4,300}?)'(?:[,.;:)\]]|\s|$)|"([^"]{4,300})"|(?:^|[\s(\[])‘(.{4,300}?)’(?:[,.;:)\]?!]|\s|$)|[“„]([^“”„]{4,300})”"#,
+    )
+    .ok()
 });
 static YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(?:19|20)\d{2}\b").ok());
 static DAY_MONTH_YEAR: LazyLock<Option<Regex>> =
@@ -216,7 +221,7 @@ fn eu_citations(p: &Patterns, cues: &CitationCues, s: &str) -> Vec<(usize, usize
 fn quoted_title(s: &str) -> Option<(usize, usize, String)> {
     let c = QUOTED.as_ref()?.captures(s)?;
     let all = c.get(0)?;
-    let inner = (1..=2).find_map(|i| c.get(i))?;
+    let inner = (1..=4).find_map(|i| c.get(i))?;
     let title = inner
         .as_str()
         .split_whitespace()

@@ -56,6 +56,18 @@ pub struct Matcher {
     exact: Automaton,
 }
 
+/// `label` with its apostrophes as written, straight and curly.
+fn apostrophe_variants(label: &str) -> Vec<String> {
+    let mut out = vec![label.to_owned()];
+    if label.contains('\'') {
+        out.push(label.replace('\'', "’"));
+    }
+    if label.contains('’') {
+        out.push(label.replace('’', "'"));
+    }
+    out
+}
+
 fn boundary(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
@@ -67,14 +79,20 @@ impl Matcher {
         let mut labels = Vec::new();
         let mut exact = Vec::new();
         for (i, e) in entities.iter().enumerate() {
+            // The text keeps its typography: "People's" is also written
+            // "People’s".
             for l in &e.labels {
                 if l.chars().count() >= 2 {
-                    labels.push((l.clone(), i));
+                    for v in apostrophe_variants(l) {
+                        labels.push((v, i));
+                    }
                 }
             }
             for a in &e.exact {
                 if !a.is_empty() {
-                    exact.push((a.clone(), i));
+                    for v in apostrophe_variants(a) {
+                        exact.push((v, i));
+                    }
                 }
             }
         }

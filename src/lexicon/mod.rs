@@ -337,6 +337,13 @@ fn entities(quads: &[Quad]) -> Vec<Entity> {
         .collect()
 }
 
+fn lower(values: Vec<String>) -> Vec<String> {
+    let mut v: Vec<String> = values.iter().map(|w| w.to_lowercase()).collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
 fn conventions(quads: &[Quad]) -> Conventions {
     let values = |subject: &str, predicate: &str| -> Vec<String> {
         let s = format!("{TEXT_CFG}{subject}");
@@ -370,6 +377,14 @@ fn conventions(quads: &[Quad]) -> Conventions {
             })
             .collect(),
         type_rules: Vec::new(),
+        tense: crate::corpus::TenseWords {
+            past: lower(values("tense", "past")),
+            past_weak: lower(values("tense", "pastWeak")),
+            past_suffixes: lower(values("tense", "pastSuffix")),
+            separable_prefixes: lower(values("tense", "separablePrefix")),
+            past_prepositions: lower(values("tense", "pastPreposition")),
+            future: lower(values("tense", "future")),
+        },
     };
     // Longer labels first, so "Onze referentie" is tried before "Referentie".
     for list in [

@@ -260,7 +260,7 @@ fn add_evidence(
     sink.add(
         &quote,
         oa::EXACT,
-        Literal::new_simple_literal(text[ev.start..ev.end].replace('\n', " ")),
+        Literal::new_simple_literal(&text[ev.start..ev.end]),
     );
     sink.add(
         &quote,
@@ -308,9 +308,7 @@ fn add_document_node(sink: &mut Sink, doc: &Document, lexicon: &Lexicon) -> Name
             dcterms::DATE,
             Literal::new_typed_literal(date.iso(), xsd::DATE),
         );
-        if matches!(source, DateSource::Inferred { .. }) {
-            sink.add(&d, pkg::DATE_INFERRED, Literal::from(true));
-        }
+        let DateSource::Stated { .. } = source;
     }
     if let Some(reference) = &meta.reference {
         sink.add(
@@ -335,6 +333,53 @@ fn add_document_node(sink: &mut Sink, doc: &Document, lexicon: &Lexicon) -> Name
         }
     }
     d
+}
+
+/// What the dates a document names say of its own date, where it states
+/// none: `pkg:notBefore` / `pkg:notAfter` with the sentences they come
+/// from (`pkg:dateEvidence`), and `dcterms:date` as the year or month both
+/// bounds fall in, marked `pkg:dateInferred`. Never a day.
+fn add_date_bounds(
+    sink: &mut Sink,
+    d: &NamedNode,
+    bounds: &crate::corpus::DateBounds,
+    ev_node: &mut impl FnMut(&mut Sink, Evidence) -> NamedNode,
+) {
+    if let Some((year, month)) = bounds.month() {
+        sink.add(
+            d,
+            dcterms::DATE,
+            Literal::new_typed_literal(format!("{year:04}-{month:02}"), xsd::G_YEAR_MONTH),
+        );
+        sink.add(d, pkg::DATE_INFERRED, Literal::from(true));
+    } else if let Some(year) = bounds.year() {
+        sink.add(
+            d,
+            dcterms::DATE,
+            Literal::new_typed_literal(format!("{year:04}"), xsd::G_YEAR),
+        );
+        sink.add(d, pkg::DATE_INFERRED, Literal::from(true));
+    }
+    for (bound, predicate) in [
+        (&bounds.not_before, pkg::NOT_BEFORE),
+        (&bounds.not_after, pkg::NOT_AFTER),
+    ] {
+        if let Some(r) = bound {
+            sink.add(
+                d,
+                predicate,
+                Literal::new_typed_literal(r.date.iso(), xsd::DATE),
+            );
+            let ev = ev_node(
+                sink,
+                Evidence {
+                    start: r.start,
+                    end: r.end,
+                },
+            );
+            sink.add(d, pkg::DATE_EVIDENCE, ev);
+        }
+    }
 }
 
 /// The quads of one canonical document's graph.
@@ -362,6 +407,7 @@ pub fn document_quads(g: &DocumentGraph<'_>, lexicon: &Lexicon) -> Vec<Quad> {
             .or_insert_with(|| add_evidence(sink, doc, &d, ev, &chars))
             .clone()
     };
+    add_date_bounds(&mut sink, &d, &doc.metadata.date_bounds, &mut ev_node);
     for (i, f) in doc.text.footnotes.iter().enumerate() {
         let fnode = node(iri::footnote(&doc.slug, i + 1));
         sink.add(&d, pkg::FOOTNOTE_PROP, fnode.clone());

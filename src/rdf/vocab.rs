@@ -41,6 +41,12 @@ pub mod pkg {
         ENCODING = "encoding";
         /// True when a document's date was inferred, not stated.
         DATE_INFERRED = "dateInferred";
+        /// A date the document's own date is not earlier than.
+        NOT_BEFORE = "notBefore";
+        /// A date the document's own date is not later than.
+        NOT_AFTER = "notAfter";
+        /// The sentence a bound on the document's date was read from.
+        DATE_EVIDENCE = "dateEvidence";
         /// A signatory node of a document.
         SIGNATORY = "signatory";
         /// The role line of a signatory.

@@ -5,6 +5,11 @@
 //! file naming the live one. A build writes a fresh store beside the live
 //! one and swaps `CURRENT` (an atomic rename) only when the load committed:
 //! a build killed half-way leaves the previous store queryable.
+//!
+//! Builds into one directory are serialised by a lock file (`DIR/LOCK`,
+//! an OS file lock held for the whole build, naming its holder); only the
+//! holder writes stores, `CURRENT` and removes leftovers. Readers never take
+//! the lock: they open whatever `CURRENT` names.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -16,6 +21,9 @@ use oxigraph::model::Quad;
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 
 const CURRENT: &str = "CURRENT";
+const LOCK: &str = "LOCK";
+/// How often a running query's memory is looked at.
+const MEMORY_POLL: Duration = Duration::from_millis(20);
 
 /// Why the store could not do what was asked.
 #[derive(Debug, thiserror::Error)]
@@ -32,6 +40,14 @@ pub enum StoreError {
     Evaluation(String),
     #[error("query timed out after {0:?}; narrow it or pass a longer --timeout")]
     Timeout(Duration),
+    #[error(
+        "query cancelled: it needed more than {limit_mib} MiB of memory; narrow it (LIMIT, fewer unbound patterns) or pass a larger --max-memory"
+    )]
+    Memory { limit_mib: u64 },
+    #[error(
+        "the store \"{path}\" is being built by {holder}; wait for that build to finish, or run without --no-wait to wait for it"
+    )]
+    Locked { path: PathBuf, holder: String },
     #[error("cannot write output: {0}")]
     Write(#[from] std::io::Error),
 }
@@ -58,13 +74,124 @@ impl std::fmt::Debug for Store {
 #[derive(Clone, Copy, Debug)]
 pub struct QueryOptions {
     pub timeout: Duration,
+    /// Cancel the query when the process's resident memory passes this
+    /// many bytes; `None` for no bound.
+    pub max_memory: Option<u64>,
 }
 
 impl Default for QueryOptions {
     fn default() -> Self {
         Self {
             timeout: Duration::from_secs(60),
+            max_memory: Some(default_max_memory()),
         }
+    }
+}
+
+/// The default memory bound of a query: half of the machine's memory (or
+/// of the cgroup's limit, when that is lower), 1 GiB when neither can be
+/// read.
+pub fn default_max_memory() -> u64 {
+    let total = meminfo_total().unwrap_or(2 << 30);
+    let total = cgroup_limit().map_or(total, |c| c.min(total));
+    total / 2
+}
+
+fn meminfo_total() -> Option<u64> {
+    let text = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let line = text.lines().find(|l| l.starts_with("MemTotal:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
+}
+
+fn cgroup_limit() -> Option<u64> {
+    let text = std::fs::read_to_string("/sys/fs/cgroup/memory.max").ok()?;
+    text.trim().parse().ok()
+}
+
+/// The resident memory of this process in bytes (Linux; `None` elsewhere).
+pub fn resident_memory() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
+}
+
+/// Whether a build waits for another build of the same store to finish.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wait {
+    /// Wait; `on_wait` is told who holds the lock.
+    Yes,
+    /// Fail at once with [`StoreError::Locked`].
+    No,
+}
+
+/// The exclusive right to build into a store directory, held until dropped.
+/// The lock is the operating system's (`flock`), so a killed build releases
+/// it; the file's text only names the holder for the message others see.
+#[derive(Debug)]
+pub struct BuildLock {
+    dir: PathBuf,
+    _file: std::fs::File,
+}
+
+impl BuildLock {
+    /// Takes the lock of `dir` (created if missing). With [`Wait::Yes`]
+    /// `on_wait` is called once with the holder's description before
+    /// blocking.
+    pub fn acquire(dir: &Path, wait: Wait, on_wait: impl FnOnce(&str)) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
+        let path = dir.join(LOCK);
+        let mut file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|e| io_error(&path, e))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let holder = holder_of(&path);
+                match wait {
+                    Wait::No => {
+                        return Err(StoreError::Locked {
+                            path: dir.to_owned(),
+                            holder,
+                        });
+                    }
+                    Wait::Yes => {
+                        on_wait(&holder);
+                        file.lock().map_err(|e| io_error(&path, e))?;
+                    }
+                }
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(io_error(&path, e)),
+        }
+        use std::io::Seek;
+        file.set_len(0).map_err(|e| io_error(&path, e))?;
+        file.seek(std::io::SeekFrom::Start(0))
+            .map_err(|e| io_error(&path, e))?;
+        writeln!(file, "process {}", std::process::id()).map_err(|e| io_error(&path, e))?;
+        file.flush().map_err(|e| io_error(&path, e))?;
+        Ok(Self {
+            dir: dir.to_owned(),
+            _file: file,
+        })
+    }
+
+    /// The store directory this lock guards.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+}
+
+fn holder_of(lock: &Path) -> String {
+    let text = std::fs::read_to_string(lock).unwrap_or_default();
+    let text = text.trim();
+    if text.is_empty() {
+        "another build".to_owned()
+    } else {
+        format!("another build ({text})")
     }
 }
 
@@ -91,14 +218,26 @@ impl Store {
         })
     }
 
-    /// Opens the live store under `dir` for reading.
+    /// Opens the live store under `dir` for reading. A build that swaps
+    /// in a new store while this opens the old one is met by opening again
+    /// what `CURRENT` names now.
     pub fn open(dir: &Path) -> Result<Self, StoreError> {
-        let live = live_dir(dir)?.ok_or_else(|| StoreError::NotBuilt {
-            path: dir.to_owned(),
-        })?;
-        let inner =
-            oxigraph::store::Store::open_read_only(&live).map_err(|e| io_error(&live, e))?;
-        Ok(Self { inner })
+        let mut attempts = 0;
+        loop {
+            let live = live_dir(dir)?.ok_or_else(|| StoreError::NotBuilt {
+                path: dir.to_owned(),
+            })?;
+            match oxigraph::store::Store::open_read_only(&live) {
+                Ok(inner) => return Ok(Self { inner }),
+                Err(e) => {
+                    attempts += 1;
+                    let moved = live_dir(dir)?.is_some_and(|now| now != live);
+                    if !moved || attempts >= 3 {
+                        return Err(io_error(&live, e));
+                    }
+                }
+            }
+        }
     }
 
     /// Loads quads into this (in-memory) store.
@@ -110,9 +249,27 @@ impl Store {
     }
 
     /// Builds a new store under `dir` from `quads` and makes it the live
-    /// one only once it is complete. Older stores are removed afterwards.
+    /// one only once it is complete, waiting for any other build of the
+    /// same directory to finish first.
     pub fn build(dir: &Path, quads: Vec<Quad>) -> Result<(), StoreError> {
-        std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
+        let lock = BuildLock::acquire(dir, Wait::Yes, |_| {})?;
+        Self::build_locked(&lock, quads)
+    }
+
+    /// [`Store::build`] under a lock already held. Older stores are
+    /// removed afterwards.
+    pub fn build_locked(lock: &BuildLock, quads: Vec<Quad>) -> Result<(), StoreError> {
+        Self::build_locked_with(lock, quads, |_| {})
+    }
+
+    /// [`Store::build_locked`], calling `on_progress` with the number of
+    /// quads loaded so far.
+    pub fn build_locked_with(
+        lock: &BuildLock,
+        quads: Vec<Quad>,
+        on_progress: impl Fn(u64) + Send + Sync + 'static,
+    ) -> Result<(), StoreError> {
+        let dir = lock.dir();
         let live = live_dir(dir)?;
         // Leftovers of interrupted builds.
         remove_stale(dir, live.as_deref());
@@ -122,7 +279,7 @@ impl Store {
             .ok_or_else(|| io_error(dir, "no free store name"))?;
         {
             let store = oxigraph::store::Store::open(&next).map_err(|e| io_error(&next, e))?;
-            let mut loader = store.bulk_loader();
+            let mut loader = store.bulk_loader().on_progress(on_progress);
             loader.load_quads(quads)?;
             loader.commit()?;
             store.flush()?;
@@ -173,10 +330,33 @@ impl Store {
         prepared.dataset_mut().set_default_graph_as_union();
         let (done, wait) = mpsc::channel::<()>();
         let timeout = options.timeout;
+        let max_memory = options.max_memory;
         let timer_token = token.clone();
+        // The watcher cancels the query at its deadline, or as soon as the
+        // process's resident memory passes the bound; it says which.
         let timer = std::thread::spawn(move || {
-            if let Err(mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(timeout) {
-                timer_token.cancel();
+            let deadline = std::time::Instant::now() + timeout;
+            loop {
+                let now = std::time::Instant::now();
+                if now >= deadline {
+                    timer_token.cancel();
+                    return Cancelled::Timeout;
+                }
+                let step = if max_memory.is_some() {
+                    MEMORY_POLL.min(deadline - now)
+                } else {
+                    deadline - now
+                };
+                match wait.recv_timeout(step) {
+                    Err(mpsc::RecvTimeoutError::Timeout) => {}
+                    _ => return Cancelled::No,
+                }
+                if let (Some(limit), Some(rss)) = (max_memory, resident_memory())
+                    && rss > limit
+                {
+                    timer_token.cancel();
+                    return Cancelled::Memory;
+                }
             }
         });
         let result = prepared
@@ -185,10 +365,15 @@ impl Store {
             .map_err(|e| evaluation_error(e, timeout))
             .and_then(consume);
         drop(done);
-        let _ = timer.join();
-        result.map_err(|e| match e {
-            StoreError::Evaluation(m) if m.contains("cancel") => StoreError::Timeout(timeout),
-            other => other,
+        let cancelled = timer.join().unwrap_or(Cancelled::No);
+        let memory = StoreError::Memory {
+            limit_mib: max_memory.unwrap_or(0) >> 20,
+        };
+        result.map_err(|e| match (e, cancelled) {
+            (StoreError::Timeout(_), Cancelled::Memory) => memory,
+            (StoreError::Evaluation(m), Cancelled::Memory) if m.contains("cancel") => memory,
+            (StoreError::Evaluation(m), _) if m.contains("cancel") => StoreError::Timeout(timeout),
+            (other, _) => other,
         })
     }
 
@@ -216,6 +401,14 @@ impl Store {
         writer.finish()?;
         Ok(())
     }
+}
+
+/// Why the watcher of a query stopped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cancelled {
+    No,
+    Timeout,
+    Memory,
 }
 
 /// Maps an evaluation error, recognising cancellation.
@@ -328,6 +521,73 @@ mod tests {
         std::fs::write(dir.path().join("store-9").join("garbage"), b"x").unwrap();
         let store = Store::open(dir.path()).unwrap();
         assert_eq!(store.len().unwrap(), 1);
+    }
+
+    #[test]
+    fn a_second_build_of_the_same_store_is_refused_with_no_wait_naming_the_holder() {
+        let dir = tempfile::tempdir().unwrap();
+        let held = BuildLock::acquire(dir.path(), Wait::No, |_| {}).unwrap();
+        let err = BuildLock::acquire(dir.path(), Wait::No, |_| {}).unwrap_err();
+        let message = err.to_string();
+        assert!(message.contains("is being built by"), "{message}");
+        assert!(
+            message.contains(&format!("process {}", std::process::id())),
+            "{message}"
+        );
+        drop(held);
+        assert!(BuildLock::acquire(dir.path(), Wait::No, |_| {}).is_ok());
+    }
+
+    #[test]
+    fn a_waiting_build_is_told_who_holds_the_lock_and_runs_after_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let held = BuildLock::acquire(dir.path(), Wait::No, |_| {}).unwrap();
+        let path = dir.path().to_owned();
+        let (told, heard) = mpsc::channel();
+        let waiter = std::thread::spawn(move || {
+            let lock = BuildLock::acquire(&path, Wait::Yes, |holder| {
+                let _ = told.send(holder.to_owned());
+            })
+            .unwrap();
+            Store::build_locked(&lock, vec![quad("late")]).unwrap();
+        });
+        let holder = heard.recv_timeout(Duration::from_secs(10)).unwrap();
+        assert!(holder.contains("process"), "{holder}");
+        Store::build_locked(&held, vec![quad("first")]).unwrap();
+        drop(held);
+        waiter.join().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(store.len().unwrap(), 1);
+    }
+
+    #[test]
+    fn a_query_that_passes_its_memory_bound_is_cancelled_with_a_one_line_error() {
+        let store = Store::in_memory().unwrap();
+        store
+            .load((0..3000).map(|i| quad(&format!("o{i}"))).collect())
+            .unwrap();
+        let options = QueryOptions {
+            timeout: Duration::from_secs(120),
+            // Below what the process already holds: the first look cancels.
+            max_memory: Some(1 << 20),
+        };
+        let err = store
+            .query(
+                "SELECT * WHERE { ?a ?p ?b . ?c ?q ?d } ORDER BY ?b ?d",
+                options,
+                |r| match r {
+                    QueryResults::Solutions(s) => {
+                        for row in s {
+                            row.map_err(|e| StoreError::Evaluation(e.to_string()))?;
+                        }
+                        Ok(())
+                    }
+                    _ => Ok(()),
+                },
+            )
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Memory { .. }), "{err}");
+        assert!(!err.to_string().contains('\n'));
     }
 
     #[test]

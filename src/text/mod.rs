@@ -83,7 +83,7 @@ fn is_heading(text: &str) -> bool {
     let words = text.split_whitespace().count();
     (3..=120).contains(&n)
         && words <= 14
-        && !text.ends_with(['.', ',', ';', ':', '"', '\''])
+        && !text.ends_with(['.', ',', ';', ':', '"', '\'', '”', '’'])
         && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && text.chars().any(char::is_alphabetic)
 }
@@ -155,7 +155,8 @@ pub fn split_sentences(text: &str, conv: &Conventions) -> Vec<(usize, usize)> {
         if matches!(c, '.' | '!' | '?') {
             // Closing quotes and brackets belong to the sentence.
             let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '"' | '\'' | ')' | ']') {
+            while j < chars.len() && matches!(chars[j].1, '"' | '\'' | '”' | '’' | '»' | ')' | ']')
+            {
                 j += 1;
             }
             let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
@@ -166,7 +167,9 @@ pub fn split_sentences(text: &str, conv: &Conventions) -> Vec<(usize, usize)> {
             }
             let next = chars.get(k).map(|&(_, c)| c);
             let opens = next.is_some_and(|c| {
-                c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\'' | '(' | '[')
+                c.is_uppercase()
+                    || c.is_ascii_digit()
+                    || matches!(c, '"' | '\'' | '“' | '‘' | '„' | '«' | '(' | '[')
             });
             if spaced && opens && !(c == '.' && no_boundary(&text[start..pos + 1], conv)) {
                 push_span(text, start, end, &mut spans);
@@ -195,7 +198,7 @@ fn push_span(text: &str, start: usize, end: usize, spans: &mut Vec<(usize, usize
 /// True when the full stop ending `so_far` does not end a sentence.
 fn no_boundary(so_far: &str, conv: &Conventions) -> bool {
     let token = so_far.rsplit(char::is_whitespace).next().unwrap_or(so_far);
-    let token = token.trim_start_matches(['(', '"', '\'', '[']);
+    let token = token.trim_start_matches(['(', '"', '\'', '“', '‘', '„', '«', '[']);
     if conv.is_abbreviation(token) || INITIALS.is_match(token) {
         return true;
     }

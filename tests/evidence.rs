@@ -1,0 +1,203 @@
+//! The evidence invariant, checked on every evidence node of the corpus
+//! graph: `oa:exact` is the repaired text between `oa:start` and `oa:end`,
+//! character for character; `pkg:line` is the line of the original file
+//! where that text begins; and the quote's letters and digits are found in
+//! the original file from that line on, in order, with only small gaps
+//! (a removed footnote marker, a page header, a footnote block between).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use oxigraph::model::{Literal, Term};
+use policykg::rdf::vocab::{oa, pkg};
+use policykg::{BuildOptions, build};
+
+/// An evidence node as the graph has it.
+#[derive(Default, Debug)]
+struct Evidence {
+    exact: Option<String>,
+    start: Option<usize>,
+    end: Option<usize>,
+    line: Option<usize>,
+    document: Option<String>,
+}
+
+fn literal(t: &Term) -> Option<&Literal> {
+    match t {
+        Term::Literal(l) => Some(l),
+        _ => None,
+    }
+}
+
+/// Lower-case letters and digits only, with the original line of each.
+fn alnum(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether `quote` is read from `lines` starting at 1-based `line`: its
+/// first letters begin on that line, and the rest follows in chunks of at
+/// least eight letters, none further than a page from the one before.
+fn in_source(quote: &str, lines: &[String], line: usize) -> Result<(), String> {
+    let q = alnum(quote);
+    if q.is_empty() {
+        return Ok(());
+    }
+    let first_line = alnum(lines.get(line - 1).ok_or("line past the end")?);
+    let hay: Vec<char> = lines[line - 1..]
+        .iter()
+        .take(400)
+        .flat_map(|l| alnum(l))
+        .collect();
+    // The quote begins on its line: at least eight letters of it, or all
+    // it has before the line ends (a page break may follow).
+    let common = |p: usize, from: usize| {
+        q[from..]
+            .iter()
+            .zip(&hay[p..])
+            .take_while(|(a, b)| a == b)
+            .count()
+    };
+    let (len0, start) = (0..first_line.len())
+        .map(|p| (common(p, 0), p))
+        .filter(|&(len, p)| len >= q.len().min(8) || (len >= 3 && p + len == first_line.len()))
+        .max_by_key(|&(len, p)| (len, std::cmp::Reverse(p)))
+        .ok_or_else(|| format!("does not begin on line {line}"))?;
+    let mut at = start + len0;
+    let mut i = len0;
+    while i < q.len() {
+        // Of the places the next eight letters stand within a page, the
+        // one from which the most of the quote follows.
+        let min = 8.min(q.len() - i);
+        let needle = &q[i..i + min];
+        let end = hay.len().min(at + 6000);
+        let best = (at..end.saturating_sub(min - 1))
+            .filter(|&p| hay[p..p + min] == *needle)
+            .map(|p| (common(p, i), std::cmp::Reverse(p)))
+            .max();
+        let Some((len, std::cmp::Reverse(p))) = best else {
+            return Err(format!(
+                "\"{}\" is not in the source after line {line}",
+                q[i..].iter().take(40).collect::<String>()
+            ));
+        };
+        at = p + len;
+        i += len;
+    }
+    Ok(())
+}
+
+#[test]
+fn every_evidence_quote_is_the_repaired_text_between_its_offsets_and_begins_on_its_line() {
+    let built = build(
+        &BuildOptions {
+            inputs: vec![common::corpus()],
+            ..BuildOptions::default()
+        },
+        |_| {},
+    )
+    .expect("build");
+    let mut evidence: BTreeMap<String, Evidence> = BTreeMap::new();
+    let mut targets: BTreeMap<String, String> = BTreeMap::new();
+    let mut sources: BTreeMap<String, String> = BTreeMap::new();
+    for q in &built.quads {
+        let s = q.subject.to_string();
+        let p = q.predicate.as_ref();
+        if p == oa::EXACT {
+            let base = s
+                .trim_end_matches('>')
+                .trim_end_matches("#quote")
+                .to_owned();
+            evidence.entry(base).or_default().exact =
+                literal(&q.object).map(|l| l.value().to_owned());
+        } else if p == oa::START || p == oa::END {
+            let base = s
+                .trim_end_matches('>')
+                .trim_end_matches("#position")
+                .to_owned();
+            let n = literal(&q.object).and_then(|l| l.value().parse().ok());
+            let e = evidence.entry(base).or_default();
+            if p == oa::START {
+                e.start = n;
+            } else {
+                e.end = n;
+            }
+        } else if p == pkg::LINE && s.contains("/id/evidence/") {
+            let base = s.trim_end_matches('>').to_owned();
+            evidence.entry(base).or_default().line =
+                literal(&q.object).and_then(|l| l.value().parse().ok());
+        } else if p == oa::HAS_SOURCE {
+            targets.insert(
+                s.trim_end_matches('>')
+                    .trim_end_matches("#target")
+                    .to_owned(),
+                q.object.to_string(),
+            );
+        }
+    }
+    for (base, doc) in targets {
+        sources.insert(base, doc);
+    }
+    for (base, e) in &mut evidence {
+        e.document = sources.get(base).cloned();
+    }
+    assert!(
+        evidence.len() > 1000,
+        "only {} evidence nodes",
+        evidence.len()
+    );
+
+    let mut failures = Vec::new();
+    for (iri, e) in &evidence {
+        let (Some(exact), Some(start), Some(end), Some(line), Some(doc_iri)) =
+            (&e.exact, e.start, e.end, e.line, &e.document)
+        else {
+            failures.push(format!("{iri}: incomplete evidence {e:?}"));
+            continue;
+        };
+        let doc = built
+            .corpus
+            .documents
+            .iter()
+            .find(|d| doc_iri.contains(&format!("/document/{}>", d.slug)))
+            .expect("document of the evidence");
+        let between: String = doc
+            .text
+            .text
+            .chars()
+            .skip(start)
+            .take(end - start)
+            .collect();
+        if &between != exact {
+            failures.push(format!(
+                "{iri}: oa:exact {exact:?} is not the text between {start} and {end}: {between:?}"
+            ));
+            continue;
+        }
+        let raw = std::fs::read(&doc.path).unwrap();
+        let raw = String::from_utf8_lossy(&raw)
+            .replace("\r\n", "\n")
+            .replace('\r', "\n");
+        let lines: Vec<String> = raw.split('\n').map(str::to_owned).collect();
+        if let Err(why) = in_source(exact, &lines, line) {
+            failures.push(format!("{iri} (line {line}): {why}: {exact:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} evidence quotes break the invariant:\n{}",
+        failures.len(),
+        evidence.len(),
+        failures
+            .iter()
+            .take(40)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
