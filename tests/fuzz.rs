@@ -313,7 +313,7 @@ proptest! {
     fn arbitrary_bytes_never_panic_the_decoder_and_decoded_text_has_no_carriage_return(
         bytes in prop::collection::vec(any::<u8>(), 0..2000)
     ) {
-        if let Ok((text, _)) = decode::decode(&bytes) {
+        if let Ok(decode::Decoded { text, .. }) = decode::decode(&bytes) {
             prop_assert!(!text.contains('\r'));
         }
     }
@@ -341,7 +341,7 @@ proptest! {
     ) {
         let (quads, doc) = build_one(&bytes).map_err(TestCaseError::fail)?;
         if let Some(doc) = doc {
-            let raw = decode::decode(&bytes).map(|(t, _)| t).unwrap_or_default();
+            let raw = decode::decode(&bytes).map(|d| d.text).unwrap_or_default();
             check_evidence(&quads, &doc, &raw).map_err(TestCaseError::fail)?;
         }
     }

@@ -635,6 +635,9 @@ fn cmd_text(cli: &Cli, file: &Path, sentences: bool) -> Result<ExitCode> {
         .context("cannot load the ontology")?;
     let doc =
         crate::corpus::read(file, &lexicon.conventions).map_err(|d| anyhow::anyhow!("{d}"))?;
+    for w in &doc.warnings {
+        eprintln!("warning: {w}");
+    }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let m = &doc.metadata;
     writeln!(out, "# type: {}", m.document_type)?;
