@@ -201,16 +201,18 @@ pub enum LinkFileError {
 
 /// The identifier scheme of a link IRI, named as the links table names it
 /// (`wikidata`, `eli`, `celex`, `tooi`, `eurovoc`,
-/// `officielebekendmakingen`, `op-corporate-body`), else the IRI's host.
+/// `officielebekendmakingen`, `op-corporate-body`; and `tweedekamer`), else
+/// the IRI's host.
 /// A table row replaces the links of its entity in the same scheme.
 pub fn scheme_key(iri: &str) -> String {
-    const KNOWN: [(&str, &str); 7] = [
+    const KNOWN: [(&str, &str); 8] = [
         ("wikidata.org/", "wikidata"),
         ("data.europa.eu/eli/", "eli"),
         ("/resource/celex/", "celex"),
         ("identifier.overheid.nl/tooi/", "tooi"),
         ("eurovoc.europa.eu/", "eurovoc"),
         ("officielebekendmakingen.nl", "officielebekendmakingen"),
+        ("tweedekamer.nl", "tweedekamer"),
         (
             "publications.europa.eu/resource/authority/corporate-body",
             "op-corporate-body",
@@ -368,22 +370,17 @@ pub fn import(rows: &[LinkRow], lexicon: &Lexicon, source: &str) -> (String, Vec
     (links.to_turtle(), unmatched)
 }
 
-/// What kind of identifier an IRI is, for the coverage report.
+/// What kind of identifier an IRI is, for the coverage report: the
+/// schemes of [`scheme_key`], ELI and CELEX together.
 pub fn scheme_of(iri: &str) -> &'static str {
-    if iri.contains("wikidata.org/") {
-        "Wikidata"
-    } else if iri.contains("data.europa.eu/eli/") || iri.contains("/resource/celex/") {
-        "ELI/CELEX"
-    } else if iri.contains("identifier.overheid.nl/tooi/") {
-        "TOOI"
-    } else if iri.contains("eurovoc.europa.eu/") {
-        "EuroVoc"
-    } else if iri.contains("officielebekendmakingen.nl") || iri.contains("tweedekamer.nl") {
-        "officielebekendmakingen"
-    } else if iri.contains("publications.europa.eu/resource/authority/corporate-body") {
-        "EU corporate body"
-    } else {
-        "other"
+    match scheme_key(iri).as_str() {
+        "wikidata" => "Wikidata",
+        "eli" | "celex" => "ELI/CELEX",
+        "tooi" => "TOOI",
+        "eurovoc" => "EuroVoc",
+        "officielebekendmakingen" | "tweedekamer" => "officielebekendmakingen",
+        "op-corporate-body" => "EU corporate body",
+        _ => "other",
     }
 }
 
@@ -480,5 +477,15 @@ mod tests {
             "celex"
         );
         assert_eq!(scheme_key("https://example.org/x"), "example.org");
+        // The coverage report counts ELI and CELEX together.
+        assert_eq!(
+            scheme_of("http://data.europa.eu/eli/reg/2023/1525/oj"),
+            "ELI/CELEX"
+        );
+        assert_eq!(
+            scheme_of("https://www.tweedekamer.nl/downloads/document?id=2020D30499"),
+            "officielebekendmakingen"
+        );
+        assert_eq!(scheme_of("https://example.org/x"), "other");
     }
 }
