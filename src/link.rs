@@ -8,10 +8,12 @@
 //! does not hold gets the IRI the citations extractor mints for it. Rows
 //! that name nothing known are reported, never guessed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use crate::lexicon::Lexicon;
+use oxigraph::model::{GraphName, NamedOrBlankNode, Term};
+
+use crate::lexicon::{Lexicon, LexiconError, parse_turtle};
 use crate::rdf::iri;
 
 /// One row of a links table.
@@ -140,67 +142,350 @@ pub fn subject_of(row: &LinkRow, lexicon: &Lexicon) -> Option<String> {
     }
 }
 
-/// The Turtle of `ontology/links.ttl` for `rows`, and the rows that name
-/// nothing known.
-pub fn import(rows: &[LinkRow], lexicon: &Lexicon, source: &str) -> (String, Vec<LinkRow>) {
-    let mut by_subject: BTreeMap<String, Vec<&LinkRow>> = BTreeMap::new();
-    let mut unmatched = Vec::new();
-    for r in rows {
-        match subject_of(r, lexicon) {
-            Some(s) => by_subject.entry(s).or_default().push(r),
-            None => unmatched.push(r.clone()),
-        }
-    }
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# External identifiers, imported from {source} by `policykg link --import`.\n\
-         # Confirmed links are owl:sameAs, likely ones skos:closeMatch.\n\
-         # Edit the table and import again rather than editing this file.\n\n\
-         @prefix owl: <http://www.w3.org/2002/07/owl#> .\n\
-         @prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
-    );
-    for (subject, rows) in &by_subject {
-        let mut objects: Vec<(&str, &str)> = rows
-            .iter()
-            .map(|r| {
-                (
-                    if r.confirmed {
-                        "owl:sameAs"
-                    } else {
-                        "skos:closeMatch"
-                    },
-                    r.uri.as_str(),
-                )
-            })
-            .collect();
-        objects.sort();
-        objects.dedup();
-        let body = objects
-            .iter()
-            .map(|(p, o)| format!("{p} <{o}>"))
-            .collect::<Vec<_>>()
-            .join(" ;\n    ");
-        let _ = writeln!(out, "<{subject}>\n    {body} .\n");
-    }
-    (out, unmatched)
+const OWL_SAME_AS: &str = "http://www.w3.org/2002/07/owl#sameAs";
+const SKOS_CLOSE_MATCH: &str = "http://www.w3.org/2004/02/skos/core#closeMatch";
+const HEADER_START: &str = "# External identifiers, imported from ";
+const HEADER_END: &str = " by `policykg link --import`.";
+
+/// One external identifier of an entity.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Link {
+    /// `owl:sameAs` when confirmed, `skos:closeMatch` when likely.
+    pub confirmed: bool,
+    pub uri: String,
 }
 
-/// What kind of identifier an IRI is, for the coverage report.
+/// The links of a links file: per entity and identifier scheme (see
+/// [`scheme_key`]), its identifiers.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Links {
+    /// The tables the links were imported from, in the order first imported.
+    pub sources: Vec<String>,
+    /// `(entity IRI, scheme)` → identifiers.
+    pub links: BTreeMap<(String, String), BTreeSet<Link>>,
+}
+
+/// What an import does with the links already in the file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Keep them: a row of the table replaces the links of its entity in
+    /// its scheme, and adds the others.
+    #[default]
+    Merge,
+    /// Drop them: the file holds the table's links alone.
+    Replace,
+}
+
+/// What merging a table into a links file did, counted in links: one per
+/// entity and identifier scheme.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    /// Entity and scheme pairs the file did not have.
+    pub added: usize,
+    /// Pairs whose identifiers (or confidence) the table changed.
+    pub updated: usize,
+    /// Pairs of the file left as they were.
+    pub kept: usize,
+    /// Pairs of the file the table does not have (only when replacing).
+    pub dropped: usize,
+}
+
+/// A links file that cannot be merged into.
+#[derive(Debug, thiserror::Error)]
+pub enum LinkFileError {
+    #[error(transparent)]
+    Syntax(#[from] LexiconError),
+    #[error("{file}: {triple} is not an owl:sameAs or skos:closeMatch link between IRIs")]
+    NotALink { file: String, triple: String },
+}
+
+/// The identifier scheme of a link IRI, named as the links table names it
+/// (`wikidata`, `eli`, `celex`, `tooi`, `eurovoc`,
+/// `officielebekendmakingen`, `op-corporate-body`; and `tweedekamer`), else
+/// the IRI's host.
+/// A table row replaces the links of its entity in the same scheme.
+pub fn scheme_key(iri: &str) -> String {
+    const KNOWN: [(&str, &str); 8] = [
+        ("wikidata.org/", "wikidata"),
+        ("data.europa.eu/eli/", "eli"),
+        ("/resource/celex/", "celex"),
+        ("identifier.overheid.nl/tooi/", "tooi"),
+        ("eurovoc.europa.eu/", "eurovoc"),
+        ("officielebekendmakingen.nl", "officielebekendmakingen"),
+        ("tweedekamer.nl", "tweedekamer"),
+        (
+            "publications.europa.eu/resource/authority/corporate-body",
+            "op-corporate-body",
+        ),
+    ];
+    if let Some((_, name)) = KNOWN.iter().find(|(pattern, _)| iri.contains(pattern)) {
+        return (*name).to_owned();
+    }
+    let rest = iri.split_once("://").map_or(iri, |(_, rest)| rest);
+    rest.split(['/', '?', '#'])
+        .next()
+        .unwrap_or(rest)
+        .to_owned()
+}
+
+impl Links {
+    /// The links of `rows`, and the rows that name nothing known.
+    pub fn from_rows(rows: &[LinkRow], lexicon: &Lexicon, source: &str) -> (Self, Vec<LinkRow>) {
+        let mut links = Links {
+            sources: vec![source.to_owned()],
+            ..Links::default()
+        };
+        let mut unmatched = Vec::new();
+        for r in rows {
+            match subject_of(r, lexicon) {
+                Some(s) => {
+                    links
+                        .links
+                        .entry((s, scheme_key(&r.uri)))
+                        .or_default()
+                        .insert(Link {
+                            confirmed: r.confirmed,
+                            uri: r.uri.clone(),
+                        });
+                }
+                None => unmatched.push(r.clone()),
+            }
+        }
+        (links, unmatched)
+    }
+
+    /// Reads a links file as [`Links::to_turtle`] writes it: only
+    /// `owl:sameAs` and `skos:closeMatch` between IRIs, so that nothing
+    /// else in it is lost by writing it again.
+    pub fn parse(file: &str, text: &str) -> Result<Self, LinkFileError> {
+        let mut links = Links {
+            sources: text
+                .lines()
+                .find_map(|l| l.strip_prefix(HEADER_START)?.strip_suffix(HEADER_END))
+                .map(|s| s.split(", ").map(str::to_owned).collect())
+                .unwrap_or_default(),
+            ..Links::default()
+        };
+        for q in parse_turtle(file, text)? {
+            let confirmed = match q.predicate.as_str() {
+                OWL_SAME_AS => true,
+                SKOS_CLOSE_MATCH => false,
+                _ => return Err(not_a_link(file, &q)),
+            };
+            let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o), GraphName::DefaultGraph) =
+                (&q.subject, &q.object, &q.graph_name)
+            else {
+                return Err(not_a_link(file, &q));
+            };
+            links
+                .links
+                .entry((s.as_str().to_owned(), scheme_key(o.as_str())))
+                .or_default()
+                .insert(Link {
+                    confirmed,
+                    uri: o.as_str().to_owned(),
+                });
+        }
+        Ok(links)
+    }
+
+    /// These links with `table`'s, as `mode` says: merged (a pair of
+    /// entity and scheme the table has replaces the same pair here), or
+    /// replaced by the table's; and what changed.
+    pub fn merge(&self, table: &Links, mode: Mode) -> (Links, MergeReport) {
+        let mut merged = match mode {
+            Mode::Merge => self.clone(),
+            Mode::Replace => Links::default(),
+        };
+        merged.links.extend(table.links.clone());
+        for source in &table.sources {
+            if !merged.sources.contains(source) {
+                merged.sources.push(source.clone());
+            }
+        }
+        let mut report = MergeReport::default();
+        for (key, value) in &merged.links {
+            match self.links.get(key) {
+                None => report.added += 1,
+                Some(old) if old == value => report.kept += 1,
+                Some(_) => report.updated += 1,
+            }
+        }
+        report.dropped = self
+            .links
+            .keys()
+            .filter(|k| !merged.links.contains_key(*k))
+            .count();
+        (merged, report)
+    }
+
+    /// The Turtle of a links file: subjects sorted, each with its
+    /// identifiers sorted, the tables imported named in the header.
+    pub fn to_turtle(&self) -> String {
+        let mut by_subject: BTreeMap<&str, BTreeSet<(&str, &str)>> = BTreeMap::new();
+        for ((subject, _), links) in &self.links {
+            let objects = by_subject.entry(subject.as_str()).or_default();
+            for l in links {
+                let p = if l.confirmed {
+                    "owl:sameAs"
+                } else {
+                    "skos:closeMatch"
+                };
+                objects.insert((p, l.uri.as_str()));
+            }
+        }
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "{HEADER_START}{}{HEADER_END}\n\
+             # Confirmed links are owl:sameAs, likely ones skos:closeMatch.\n\
+             # Edit the table and import again rather than editing this file.\n\n\
+             @prefix owl: <http://www.w3.org/2002/07/owl#> .\n\
+             @prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n",
+            self.sources.join(", ")
+        );
+        for (subject, objects) in &by_subject {
+            let body = objects
+                .iter()
+                .map(|(p, o)| format!("{p} <{o}>"))
+                .collect::<Vec<_>>()
+                .join(" ;\n    ");
+            let _ = writeln!(out, "<{subject}>\n    {body} .\n");
+        }
+        out
+    }
+}
+
+fn not_a_link(file: &str, q: &oxigraph::model::Quad) -> LinkFileError {
+    LinkFileError::NotALink {
+        file: file.to_owned(),
+        triple: q.to_string(),
+    }
+}
+
+/// The Turtle of `ontology/links.ttl` for `rows` alone, and the rows that
+/// name nothing known.
+pub fn import(rows: &[LinkRow], lexicon: &Lexicon, source: &str) -> (String, Vec<LinkRow>) {
+    let (links, unmatched) = Links::from_rows(rows, lexicon, source);
+    (links.to_turtle(), unmatched)
+}
+
+/// What kind of identifier an IRI is, for the coverage report: the
+/// schemes of [`scheme_key`], ELI and CELEX together.
 pub fn scheme_of(iri: &str) -> &'static str {
-    if iri.contains("wikidata.org/") {
-        "Wikidata"
-    } else if iri.contains("data.europa.eu/eli/") || iri.contains("/resource/celex/") {
-        "ELI/CELEX"
-    } else if iri.contains("identifier.overheid.nl/tooi/") {
-        "TOOI"
-    } else if iri.contains("eurovoc.europa.eu/") {
-        "EuroVoc"
-    } else if iri.contains("officielebekendmakingen.nl") || iri.contains("tweedekamer.nl") {
-        "officielebekendmakingen"
-    } else if iri.contains("publications.europa.eu/resource/authority/corporate-body") {
-        "EU corporate body"
-    } else {
-        "other"
+    match scheme_key(iri).as_str() {
+        "wikidata" => "Wikidata",
+        "eli" | "celex" => "ELI/CELEX",
+        "tooi" => "TOOI",
+        "eurovoc" => "EuroVoc",
+        "officielebekendmakingen" | "tweedekamer" => "officielebekendmakingen",
+        "op-corporate-body" => "EU corporate body",
+        _ => "other",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::{EMBEDDED, OntologySource};
+
+    fn row(local_id: &str, uri: &str, confirmed: bool) -> LinkRow {
+        LinkRow {
+            line: 2,
+            local_id: local_id.to_owned(),
+            label: String::new(),
+            scheme: String::new(),
+            identifier: String::new(),
+            uri: uri.to_owned(),
+            confirmed,
+        }
+    }
+
+    fn embedded_links() -> &'static str {
+        EMBEDDED
+            .iter()
+            .find(|(name, _)| *name == "links.ttl")
+            .map(|(_, text)| *text)
+            .unwrap()
+    }
+
+    #[test]
+    fn the_links_file_parses_back_to_the_same_bytes() {
+        let links = Links::parse("links.ttl", embedded_links()).unwrap();
+        assert_eq!(links.sources, ["links.tsv"]);
+        assert!(links.links.len() > 100, "{}", links.links.len());
+        assert_eq!(links.to_turtle(), embedded_links());
+    }
+
+    #[test]
+    fn a_row_replaces_the_link_of_its_entity_and_scheme_and_keeps_the_rest() {
+        let lexicon = Lexicon::load(&OntologySource::Embedded).unwrap();
+        let existing = Links::parse("links.ttl", embedded_links()).unwrap();
+        let rows = [
+            // NATO's Wikidata link, now only likely and another item.
+            row("nato", "http://www.wikidata.org/entity/Q1", false),
+            // A scheme NATO had no link in.
+            row("nato", "https://example.org/nato", true),
+        ];
+        let (table, unmatched) = Links::from_rows(&rows, &lexicon, "one.tsv");
+        assert!(unmatched.is_empty());
+        let (merged, report) = existing.merge(&table, Mode::Merge);
+        assert_eq!(report.added, 1);
+        assert_eq!(report.updated, 1);
+        assert_eq!(report.kept, existing.links.len() - 1);
+        assert_eq!(report.dropped, 0);
+        assert_eq!(merged.sources, ["links.tsv", "one.tsv"]);
+        let nato = "https://w3id.org/policykg/id/actor/nato";
+        let wikidata = &merged.links[&(nato.to_owned(), "wikidata".to_owned())];
+        assert_eq!(wikidata.len(), 1);
+        assert!(
+            wikidata
+                .iter()
+                .all(|l| !l.confirmed && l.uri.ends_with("/Q1"))
+        );
+        // Replacing keeps only the table's links.
+        let (replaced, report) = existing.merge(&table, Mode::Replace);
+        assert_eq!(replaced.links.len(), 2);
+        assert_eq!(replaced.sources, ["one.tsv"]);
+        assert_eq!(report.dropped, existing.links.len() - 1);
+    }
+
+    #[test]
+    fn a_links_file_holding_anything_but_links_is_not_merged_into() {
+        let text = "<https://w3id.org/policykg/id/actor/nato> <http://www.w3.org/2000/01/rdf-schema#comment> \"note\" .\n";
+        let err = Links::parse("links.ttl", text).unwrap_err().to_string();
+        assert!(err.starts_with("links.ttl: "), "{err}");
+        assert!(err.contains("rdf-schema#comment"), "{err}");
+        let err = Links::parse("links.ttl", "<a> <b>")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("links.ttl:1:"), "{err}");
+    }
+
+    #[test]
+    fn schemes_are_named_as_the_links_table_names_them() {
+        assert_eq!(
+            scheme_key("http://www.wikidata.org/entity/Q7184"),
+            "wikidata"
+        );
+        assert_eq!(
+            scheme_key("http://data.europa.eu/eli/reg/2023/1525/oj"),
+            "eli"
+        );
+        assert_eq!(
+            scheme_key("http://publications.europa.eu/resource/celex/32023R1525"),
+            "celex"
+        );
+        assert_eq!(scheme_key("https://example.org/x"), "example.org");
+        // The coverage report counts ELI and CELEX together.
+        assert_eq!(
+            scheme_of("http://data.europa.eu/eli/reg/2023/1525/oj"),
+            "ELI/CELEX"
+        );
+        assert_eq!(
+            scheme_of("https://www.tweedekamer.nl/downloads/document?id=2020D30499"),
+            "officielebekendmakingen"
+        );
+        assert_eq!(scheme_of("https://example.org/x"), "other");
     }
 }

@@ -1,14 +1,17 @@
 //! `policykg export VIEW`: a view of the graph as a picture or a file for
 //! Graphviz, Gephi, yEd, Cytoscape or GitHub's Mermaid.
 
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 
 use anyhow::{Context, Result, bail};
+use oxigraph::model::Term;
 
 use super::explain;
 use crate::export::{self, Filters, writers};
+use crate::lexicon::Lexicon;
 use crate::store::Store;
 
 /// What `export` was asked for.
@@ -18,14 +21,26 @@ pub struct Request<'a> {
     pub output: Option<&'a Path>,
     pub query: Option<&'a Path>,
     pub focus: Option<&'a str>,
-    pub depth: usize,
+    pub depth: Option<usize>,
     pub document: Option<&'a str>,
     pub kind: Option<&'a str>,
     pub min_mentions: usize,
     pub lang: &'a str,
 }
 
-pub fn run(store: Store, r: &Request<'_>) -> Result<ExitCode> {
+/// A request checked against the ontology, before any store is opened or
+/// built: ready to run.
+pub struct Plan<'a> {
+    request: &'a Request<'a>,
+    sparql: String,
+    kinds: Option<BTreeSet<String>>,
+    lang: String,
+}
+
+/// Checks every option of `r`: format, view (or the query file), focus and
+/// depth, kind and label language against the ontology's classes and
+/// languages.
+pub fn prepare<'a>(r: &'a Request<'a>, lexicon: &Lexicon) -> Result<Plan<'a>> {
     if !writers::FORMATS.contains(&r.format) {
         bail!(
             "unknown format \"{}\"; use one of {}",
@@ -34,8 +49,12 @@ pub fn run(store: Store, r: &Request<'_>) -> Result<ExitCode> {
         );
     }
     let sparql = match r.query {
-        Some(file) => std::fs::read_to_string(file)
-            .with_context(|| format!("cannot read {}", file.display()))?,
+        Some(file) => {
+            let text = std::fs::read_to_string(file)
+                .with_context(|| format!("cannot read \"{}\"", file.display()))?;
+            super::checks::check_sparql(&file.display().to_string(), &text)?;
+            text
+        }
         None => match export::VIEWS.iter().find(|(n, _)| *n == r.view) {
             Some((_, q)) => (*q).to_owned(),
             None => bail!(
@@ -49,27 +68,72 @@ pub fn run(store: Store, r: &Request<'_>) -> Result<ExitCode> {
             ),
         },
     };
+    if r.focus.is_none() {
+        if r.view == "entity" && r.query.is_none() {
+            bail!("the entity view needs --focus NAME");
+        }
+        if r.depth.is_some() {
+            bail!("--depth counts steps out from --focus; give --focus NAME too");
+        }
+    }
+    let kinds = match r.kind {
+        Some(kind) => {
+            let known = export::kinds(&lexicon.ontology_quads);
+            let Some((_, takes_in)) = known.iter().find(|(k, _)| k.eq_ignore_ascii_case(kind))
+            else {
+                bail!(
+                    "unknown kind \"{kind}\"; use one of {} (a class takes in its subclasses; {} is a node of no class)",
+                    known.keys().cloned().collect::<Vec<_>>().join(", "),
+                    export::UNTYPED
+                );
+            };
+            Some(takes_in.clone())
+        }
+        None => None,
+    };
+    let languages = export::languages(&lexicon.ontology_quads);
+    let Some(lang) = languages
+        .iter()
+        .find(|l| l.eq_ignore_ascii_case(r.lang))
+        .cloned()
+    else {
+        bail!(
+            "unknown label language \"{}\"; use {}",
+            r.lang,
+            languages.join(" or ")
+        );
+    };
+    Ok(Plan {
+        request: r,
+        sparql,
+        kinds,
+        lang,
+    })
+}
+
+pub fn run(store: Store, plan: &Plan<'_>) -> Result<ExitCode> {
+    let r = plan.request;
+    if let Some(prefix) = r.document {
+        check_document(&store, prefix)?;
+    }
     let focus = match r.focus {
         Some(name) => {
             let found = explain::resolve_name(&store, name)?;
             let Some(iri) = found.into_iter().next() else {
                 bail!("no entity is named \"{name}\"");
             };
-            Some((iri, r.depth))
-        }
-        None if r.view == "entity" && r.query.is_none() => {
-            bail!("the entity view needs --focus NAME")
+            Some((iri, r.depth.unwrap_or(1)))
         }
         None => None,
     };
     let filters = Filters {
         document: r.document.map(str::to_owned),
-        kind: r.kind.map(str::to_owned),
+        kind: plan.kinds.clone(),
         min_mentions: r.min_mentions,
         focus,
-        lang: r.lang.to_owned(),
+        lang: plan.lang.clone(),
     };
-    let g = export::view(&store, &sparql, &filters)?;
+    let g = export::view(&store, &plan.sparql, &filters)?;
     let title = format!("policykg: {}", r.view);
     let bytes: Vec<u8> = match r.format {
         "dot" => writers::dot(&g, &title).into_bytes(),
@@ -88,6 +152,31 @@ pub fn run(store: Store, r: &Request<'_>) -> Result<ExitCode> {
     }
     eprintln!("{} nodes, {} edges", g.node_count(), g.edge_count());
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--document PREFIX` must name a document of the graph.
+fn check_document(store: &Store, prefix: &str) -> Result<()> {
+    let found = explain::rows(
+        store,
+        "PREFIX pkg: <https://w3id.org/policykg/def#>
+         SELECT DISTINCT ?file WHERE { ?d pkg:sourceFile ?file }",
+    )?;
+    let mut files: Vec<String> = found
+        .iter()
+        .filter_map(|r| r.first().cloned().flatten())
+        .map(|t| match t {
+            Term::Literal(l) => l.value().to_owned(),
+            other => other.to_string(),
+        })
+        .collect();
+    files.sort();
+    if !files.iter().any(|f| f.starts_with(prefix)) {
+        bail!(
+            "no document's file name starts with \"{prefix}\"; the graph's documents are {}",
+            files.join(", ")
+        );
+    }
+    Ok(())
 }
 
 /// True when Graphviz `dot` runs.

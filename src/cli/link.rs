@@ -10,36 +10,58 @@ use anyhow::{Context, Result};
 
 use super::explain::rows;
 use crate::lexicon::{Lexicon, OntologySource};
-use crate::link;
+use crate::link::{self, Links, Mode};
 use crate::query::cell;
 use crate::store::Store;
 
 /// Identifier schemes counted per type, in column order.
 const SCHEMES: [&str; 4] = ["Wikidata", "ELI/CELEX", "TOOI", "EuroVoc"];
 
-/// Imports a links table into `output`; prints what it could not place.
-pub fn import(table: &Path, output: &Path, ontology: &OntologySource) -> Result<ExitCode> {
-    let lexicon = Lexicon::load(ontology)?;
+/// Imports a links table into `output`, merged with the links already
+/// there or replacing them (`mode`); prints what changed and what it could
+/// not place.
+pub fn import(
+    table: &Path,
+    output: &Path,
+    mode: Mode,
+    ontology: &OntologySource,
+) -> Result<ExitCode> {
+    let lexicon = Lexicon::load(ontology).context("cannot load the ontology")?;
     let text = std::fs::read_to_string(table)
-        .with_context(|| format!("cannot read {}", table.display()))?;
+        .with_context(|| format!("cannot read \"{}\"", table.display()))?;
     let rows = link::parse_table(&table.display().to_string(), &text)?;
     let name = table.file_name().map_or_else(
         || table.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let (turtle, unmatched) = link::import(&rows, &lexicon, &name);
+    let (existing, readable) = existing_links(output, mode)?;
+    let (imported, unmatched) = Links::from_rows(&rows, &lexicon, &name);
+    let (merged, report) = existing.merge(&imported, mode);
     // Written next to the target and renamed, so a failure never leaves
     // half a file.
     let tmp = output.with_extension("ttl.tmp");
-    std::fs::write(&tmp, turtle).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, output).with_context(|| format!("cannot write {}", output.display()))?;
+    std::fs::write(&tmp, merged.to_turtle())
+        .with_context(|| format!("cannot write \"{}\"", tmp.display()))?;
+    std::fs::rename(&tmp, output)
+        .with_context(|| format!("cannot write \"{}\"", output.display()))?;
     let mut out = std::io::stdout().lock();
+    let dropped = match (mode, readable) {
+        (Mode::Merge, _) => String::new(),
+        (Mode::Replace, true) => format!(", {} dropped (--replace)", report.dropped),
+        (Mode::Replace, false) => {
+            ", and what the file held before, which did not parse, dropped (--replace)".to_owned()
+        }
+    };
     writeln!(
         out,
-        "imported {} of {} links into {}",
+        "imported {} of {} rows of {} into {}: {} added, {} updated, {} kept{dropped}",
         rows.len() - unmatched.len(),
         rows.len(),
-        output.display()
+        table.display(),
+        output.display(),
+        report.added,
+        report.updated,
+        report.kept,
     )?;
     for r in &unmatched {
         writeln!(
@@ -52,6 +74,31 @@ pub fn import(table: &Path, output: &Path, ontology: &OntologySource) -> Result<
         )?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The links already in `output` (none when it does not exist), and
+/// whether they could be read. A file that does not parse, or holds more
+/// than links, stops the import unless it is to be replaced.
+fn existing_links(output: &Path, mode: Mode) -> Result<(Links, bool)> {
+    let replace = mode == Mode::Replace;
+    let text = match std::fs::read_to_string(output) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((Links::default(), true)),
+        Err(_) if replace => return Ok((Links::default(), false)),
+        Err(e) => {
+            return Err(e).with_context(|| format!("cannot read \"{}\"", output.display()));
+        }
+    };
+    match Links::parse(&output.display().to_string(), &text) {
+        Ok(links) => Ok((links, true)),
+        Err(_) if replace => Ok((Links::default(), false)),
+        Err(e) => Err(e).with_context(|| {
+            format!(
+                "cannot merge the table into \"{}\" (fix it, or pass --replace to overwrite it with the table alone)",
+                output.display()
+            )
+        }),
+    }
 }
 
 /// Prints coverage per entity type and lists entities without identifiers.

@@ -5,9 +5,12 @@
 //! (a file could not be read), 2 on usage or fatal errors. A closed pipe
 //! (`| head`) is not an error.
 
+mod checks;
 mod explain;
 mod export;
 mod link;
+#[cfg(test)]
+mod tests;
 
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
@@ -16,7 +19,8 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
-use clap::{Parser, Subcommand};
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use oxigraph::io::RdfFormat;
 
@@ -93,10 +97,14 @@ struct Cli {
         default_value = ".policykg"
     )]
     store: PathBuf,
-    /// Keep the graph in memory only (query, dump and explain then need --from).
+    /// Keep the graph in memory only (query, dump, explain, export and link
+    /// then need --from).
     #[arg(long, global = true)]
     in_memory: bool,
-    /// Directory with ontology files replacing the embedded ones.
+    /// Directory with ontology files replacing the embedded ones: it must
+    /// hold policykg.ttl and lexicon.ttl; text.ttl, cues.ttl and links.ttl
+    /// fall back to the embedded copies. Read by build, text, link
+    /// --import, export, and --in-memory.
     #[arg(long, global = true)]
     ontology: Option<PathBuf>,
     /// No progress bar.
@@ -110,7 +118,9 @@ struct Cli {
 enum Command {
     /// Build the graph from documents (.txt, .md; directories recursively).
     Build {
-        #[arg(required = true)]
+        /// Document files (.txt, .md) and directories, read recursively.
+        /// Every path must exist, or nothing is built (see --keep-going).
+        #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// Treat every file as its own document, even when it repeats another.
         #[arg(long)]
@@ -118,6 +128,10 @@ enum Command {
         /// Fail at once when another build holds the store, instead of waiting.
         #[arg(long)]
         no_wait: bool,
+        /// Build from the paths that exist when another is missing: a
+        /// warning names it and the exit status is 1.
+        #[arg(long)]
+        keep_going: bool,
     },
     /// Run a SPARQL query: a file, a bundled query name, or -e TEXT.
     Query {
@@ -136,19 +150,21 @@ enum Command {
         /// cancelled (default: half of the machine's memory).
         #[arg(long, value_name = "MIB")]
         max_memory: Option<u64>,
-        /// With --in-memory: documents to build from first.
-        #[arg(long, num_args = 1..)]
+        /// With --in-memory: a document file or directory to build the
+        /// graph from first; repeat for more (--from a --from b).
+        #[arg(long, value_name = "PATH")]
         from: Vec<PathBuf>,
     },
     /// List the bundled queries.
     Queries,
     /// Write the whole graph.
     Dump {
-        /// nquads, trig or turtle (turtle merges all graphs).
+        /// nquads, trig, turtle or ntriples (turtle and ntriples merge all graphs).
         #[arg(long, short, default_value = "nquads")]
         format: String,
-        /// With --in-memory: documents to build from first.
-        #[arg(long, num_args = 1..)]
+        /// With --in-memory: a document file or directory to build the
+        /// graph from first; repeat for more (--from a --from b).
+        #[arg(long, value_name = "PATH")]
         from: Vec<PathBuf>,
     },
     /// Show a document as repaired: its metadata, then every block (or
@@ -167,11 +183,18 @@ enum Command {
         /// identifier, uri, confidence).
         #[arg(long)]
         import: Option<PathBuf>,
-        /// Where --import writes.
-        #[arg(long, short, default_value = "ontology/links.ttl")]
+        /// Where --import writes. The table's links are merged with the
+        /// links already there: a row replaces the link of the same entity
+        /// in the same scheme (Wikidata, ELI, CELEX, …), the rest is kept.
+        #[arg(long, short, default_value = "ontology/links.ttl", requires = "import")]
         output: PathBuf,
-        /// With --in-memory: documents to build from first.
-        #[arg(long, num_args = 1..)]
+        /// With --import: write the table's links alone, dropping the links
+        /// already in the output file.
+        #[arg(long, requires = "import")]
+        replace: bool,
+        /// With --in-memory: a document file or directory to build the
+        /// graph from first; repeat for more (--from a --from b).
+        #[arg(long, value_name = "PATH", conflicts_with = "import")]
         from: Vec<PathBuf>,
     },
     /// Export a view of the graph: blocks, positions, recommendations,
@@ -181,8 +204,10 @@ enum Command {
     /// Graphviz `dot` when it is on PATH, else laid out by policykg; png
     /// needs Graphviz.
     Export {
-        /// blocks, positions, recommendations, citations or entity.
+        /// blocks, positions, recommendations, citations or entity (with
+        /// --query: a title).
         view: String,
+        /// dot, svg, png, graphml, gexf, cytoscape, mermaid, json or html.
         #[arg(long, short, default_value = "dot")]
         format: String,
         /// Write here instead of to standard output.
@@ -195,44 +220,49 @@ enum Command {
         /// The entity view's centre: a label, alias or IRI.
         #[arg(long)]
         focus: Option<String>,
-        /// Steps out from --focus.
-        #[arg(long, default_value_t = 1)]
-        depth: usize,
+        /// Steps out from --focus (1 or more; default 1).
+        #[arg(long, value_parser = checks::steps)]
+        depth: Option<usize>,
         /// Only edges read in documents whose file name starts with this.
         #[arg(long)]
         document: Option<String>,
-        /// Only nodes of this kind (State, Group, Issue, Instrument, …).
+        /// Only nodes of this kind: a pkg: class of the vocabulary (State,
+        /// Group, Issue, Instrument, …), which takes in its subclasses.
         #[arg(long)]
         kind: Option<String>,
-        /// Drop actors and instruments mentioned fewer times.
+        /// Drop actors and instruments mentioned fewer times (0 keeps all).
         #[arg(long, default_value_t = 0)]
         min_mentions: usize,
-        /// Label language.
+        /// Label language: one the ontology's labels are in (nl, en).
         #[arg(long, default_value = "nl")]
         lang: String,
-        /// With --in-memory: documents to build from first.
-        #[arg(long, num_args = 1..)]
+        /// With --in-memory: a document file or directory to build the
+        /// graph from first; repeat for more (--from a --from b).
+        #[arg(long, value_name = "PATH")]
         from: Vec<PathBuf>,
     },
     /// Show an entity: type, labels, identifiers and every mention with its quote.
     Explain {
         /// A label, alias or IRI.
         name: String,
-        #[arg(long, num_args = 1..)]
+        /// With --in-memory: a document file or directory to build the
+        /// graph from first; repeat for more (--from a --from b).
+        #[arg(long, value_name = "PATH")]
         from: Vec<PathBuf>,
     },
 }
 
 /// Runs the command line and returns the exit status.
 pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitCode {
-    let cli = match Cli::try_parse_from(args) {
-        Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
-        }
+    let parsed = Cli::command()
+        .try_get_matches_from(args)
+        .and_then(|m| Ok((Cli::from_arg_matches(&m)?, m)));
+    let (cli, matches) = match parsed {
+        Ok(parsed) => parsed,
+        Err(e) => return checks::clap_exit(&e),
     };
-    match dispatch(&cli) {
+    let store_given = matches.value_source("store") == Some(ValueSource::CommandLine);
+    match checks::check_options(&cli, store_given).and_then(|()| dispatch(&cli)) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
@@ -243,8 +273,13 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
 }
 
 fn one_line(e: &anyhow::Error) -> String {
-    let mut parts: Vec<String> = e.chain().map(|c| c.to_string()).collect();
-    parts.dedup();
+    let mut parts: Vec<String> = Vec::new();
+    for part in e.chain().map(|c| c.to_string()) {
+        // A message that already ends with its cause's words says them once.
+        if !parts.last().is_some_and(|last| last.ends_with(&part)) {
+            parts.push(part);
+        }
+    }
     parts.join(": ").replace('\n', " ")
 }
 
@@ -261,6 +296,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode> {
             paths,
             keep_duplicates,
             no_wait,
+            ..
         } => {
             let options = BuildOptions {
                 inputs: paths.clone(),
@@ -301,8 +337,8 @@ fn dispatch(cli: &Cli) -> Result<ExitCode> {
             min_mentions,
             lang,
             from,
-        } => export::run(
-            cli_store(cli, from)?,
+        } => cmd_export(
+            cli,
             &export::Request {
                 view,
                 format,
@@ -315,16 +351,36 @@ fn dispatch(cli: &Cli) -> Result<ExitCode> {
                 min_mentions: *min_mentions,
                 lang,
             },
+            from,
         ),
         Command::Link {
             import: Some(table),
             output,
+            replace,
             ..
-        } => link::import(table, output, &lexicon::source(cli.ontology.as_deref())),
+        } => link::import(
+            table,
+            output,
+            if *replace {
+                crate::link::Mode::Replace
+            } else {
+                crate::link::Mode::Merge
+            },
+            &lexicon::source(cli.ontology.as_deref()),
+        ),
         Command::Link {
             import: None, from, ..
         } => link::coverage(cli_store(cli, from)?),
     }
+}
+
+/// `export`: every option checked against the ontology before the store is
+/// opened or built.
+fn cmd_export(cli: &Cli, request: &export::Request<'_>, from: &[PathBuf]) -> Result<ExitCode> {
+    let lexicon = Lexicon::load(&lexicon::source(cli.ontology.as_deref()))
+        .context("cannot load the ontology")?;
+    let plan = export::prepare(request, &lexicon)?;
+    export::run(cli_store(cli, from)?, &plan)
 }
 
 fn progress_bar(quiet: bool) -> ProgressBar {
@@ -504,7 +560,9 @@ fn write_summary(r: &BuildReport, out: &mut impl Write) -> std::io::Result<()> {
 fn cli_store(cli: &Cli, from: &[PathBuf]) -> Result<Store> {
     if cli.in_memory {
         if from.is_empty() {
-            bail!("--in-memory keeps no graph between runs; pass the documents with --from PATH…");
+            bail!(
+                "--in-memory keeps no graph between runs; pass the documents with --from PATH (repeat for more)"
+            );
         }
         let built = extract(
             cli,
@@ -541,6 +599,7 @@ fn cmd_query(
         },
         (None, None) => bail!("no query given; pass a .rq file, a bundled query name or -e 'SPARQL'"),
     };
+    checks::check_sparql(&origin, &sparql)?;
     let store = cli_store(cli, from)?;
     // The engine checks for cancellation only while it reads the store; a
     // query that computes for long without reading (a cross product) is
@@ -615,14 +674,33 @@ fn cmd_queries() -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The formats of `dump`, as its `--help` lists them, with their aliases.
+const DUMP_FORMATS: [(&str, &str, RdfFormat); 4] = [
+    ("nquads", "nq", RdfFormat::NQuads),
+    ("trig", "trig", RdfFormat::TriG),
+    ("turtle", "ttl", RdfFormat::Turtle),
+    ("ntriples", "nt", RdfFormat::NTriples),
+];
+
+fn dump_format_names() -> String {
+    let names: Vec<&str> = DUMP_FORMATS.iter().map(|(n, ..)| *n).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => names.join(", "),
+    }
+}
+
 fn cmd_dump(cli: &Cli, format: &str, from: &[PathBuf]) -> Result<ExitCode> {
-    let format = match format {
-        "nquads" | "nq" => RdfFormat::NQuads,
-        "trig" => RdfFormat::TriG,
-        "turtle" | "ttl" => RdfFormat::Turtle,
-        "ntriples" | "nt" => RdfFormat::NTriples,
-        other => bail!("unknown dump format \"{other}\"; use nquads, trig, turtle or ntriples"),
+    let Some((.., format)) = DUMP_FORMATS
+        .iter()
+        .find(|(name, alias, _)| format == *name || format == *alias)
+    else {
+        bail!(
+            "unknown dump format \"{format}\"; use {}",
+            dump_format_names()
+        );
     };
+    let format = *format;
     let store = cli_store(cli, from)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     store.dump(format, &mut out)?;

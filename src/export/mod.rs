@@ -14,7 +14,7 @@ pub mod writers;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use oxigraph::model::Term;
+use oxigraph::model::{NamedOrBlankNode, Quad, Term};
 use oxigraph::sparql::QueryResults;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -54,6 +54,8 @@ pub struct Node {
     pub label: String,
     /// Local name of its `pkg:` class ("State", "Instrument", "Group").
     pub kind: String,
+    /// Local names of all its `pkg:` classes, sorted.
+    pub classes: Vec<String>,
     /// External identifiers (`owl:sameAs`, `skos:closeMatch`).
     pub identifiers: Vec<String>,
     /// Mentions in the corpus.
@@ -77,14 +79,92 @@ pub struct Edge {
 pub struct Filters {
     /// Keep edges read in documents whose file name starts with this.
     pub document: Option<String>,
-    /// Keep nodes of this kind (and the edges between them).
-    pub kind: Option<String>,
+    /// Keep nodes of one of these kinds (and the edges between them): a
+    /// class and its subclasses, as [`kinds`] gives them.
+    pub kind: Option<BTreeSet<String>>,
     /// Drop entity nodes mentioned fewer times.
     pub min_mentions: usize,
     /// The neighbourhood of this node (IRI), `depth` steps out.
     pub focus: Option<(String, usize)>,
     /// Label language.
     pub lang: String,
+}
+
+/// The kind of a node of no `pkg:` class.
+pub const UNTYPED: &str = "Resource";
+
+const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+const RDFS_SUBCLASS_OF: &str = "http://www.w3.org/2000/01/rdf-schema#subClassOf";
+const OWL_CLASS: &str = "http://www.w3.org/2002/07/owl#Class";
+const RDFS_CLASS: &str = "http://www.w3.org/2000/01/rdf-schema#Class";
+const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
+const SKOS_PREF_LABEL: &str = "http://www.w3.org/2004/02/skos/core#prefLabel";
+
+/// The kinds `--kind` can name: every `pkg:` class the vocabulary declares
+/// or the lexicon uses, by local name, each with the kinds it takes in
+/// (itself and its subclasses, transitively); and [`UNTYPED`].
+pub fn kinds(ontology: &[Quad]) -> BTreeMap<String, BTreeSet<String>> {
+    let local = |t: &str| t.strip_prefix(crate::lexicon::PKG).map(str::to_owned);
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut parents: Vec<(String, String)> = Vec::new();
+    for q in ontology {
+        let subject = match &q.subject {
+            NamedOrBlankNode::NamedNode(n) => Some(n.as_str()),
+            NamedOrBlankNode::BlankNode(_) => None,
+        };
+        let object = match &q.object {
+            Term::NamedNode(n) => Some(n.as_str()),
+            _ => None,
+        };
+        match q.predicate.as_str() {
+            RDF_TYPE => {
+                // A class declared (`pkg:X a owl:Class`) or used (`… a pkg:X`).
+                let declared = object.is_some_and(|o| o == OWL_CLASS || o == RDFS_CLASS);
+                let class = if declared {
+                    subject.and_then(local)
+                } else {
+                    object.and_then(local)
+                };
+                if let Some(c) = class {
+                    out.entry(c.clone()).or_default().insert(c);
+                }
+            }
+            RDFS_SUBCLASS_OF => {
+                if let (Some(sub), Some(sup)) = (subject.and_then(local), object.and_then(local)) {
+                    parents.push((sub, sup));
+                }
+            }
+            _ => {}
+        }
+    }
+    // Each class takes in its subclasses, to a fixed point.
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for (sub, sup) in &parents {
+            let below: Vec<String> = out.get(sub).into_iter().flatten().cloned().collect();
+            let entry = out.entry(sup.clone()).or_default();
+            for k in below.into_iter().chain([sup.clone()]) {
+                changed |= entry.insert(k);
+            }
+        }
+    }
+    out.insert(UNTYPED.to_owned(), BTreeSet::from([UNTYPED.to_owned()]));
+    out
+}
+
+/// The languages the ontology's labels are in (`skos:prefLabel`,
+/// `rdfs:label`), sorted: what `--lang` can ask for.
+pub fn languages(ontology: &[Quad]) -> Vec<String> {
+    let tags: BTreeSet<String> = ontology
+        .iter()
+        .filter(|q| matches!(q.predicate.as_str(), SKOS_PREF_LABEL | RDFS_LABEL))
+        .filter_map(|q| match &q.object {
+            Term::Literal(l) => l.language().map(str::to_ascii_lowercase),
+            _ => None,
+        })
+        .collect();
+    tags.into_iter().collect()
 }
 
 /// A view, as petgraph holds it.
@@ -256,8 +336,9 @@ fn describe(
         if let Some(t) = r.get("type") {
             let t = t.rsplit('#').next().unwrap_or_default().to_owned();
             if node.kind.is_empty() || t < node.kind {
-                node.kind = t;
+                node.kind = t.clone();
             }
+            node.classes.push(t);
         }
         if let Some(id) = r.get("id") {
             node.identifiers.push(id.clone());
@@ -275,8 +356,10 @@ fn describe(
     for n in out.values_mut() {
         n.identifiers.sort();
         n.identifiers.dedup();
+        n.classes.sort();
+        n.classes.dedup();
         if n.kind.is_empty() {
-            n.kind = "Resource".into();
+            n.kind = UNTYPED.into();
         }
     }
     Ok(out)
@@ -293,12 +376,12 @@ fn filter(g: ViewGraph, f: &Filters) -> ViewGraph {
         .node_indices()
         .filter(|i| {
             let n = &g[*i];
-            f.kind
-                .as_ref()
-                .is_none_or(|k| n.kind.eq_ignore_ascii_case(k))
-                && (f.min_mentions == 0
-                    || n.mentions >= f.min_mentions
-                    || !n.iri.contains("/id/actor/") && !n.iri.contains("/id/instrument/"))
+            f.kind.as_ref().is_none_or(|kinds| {
+                n.classes.iter().any(|c| kinds.contains(c))
+                    || n.classes.is_empty() && kinds.contains(UNTYPED)
+            }) && (f.min_mentions == 0
+                || n.mentions >= f.min_mentions
+                || !n.iri.contains("/id/actor/") && !n.iri.contains("/id/instrument/"))
         })
         .collect();
     if let Some((focus, depth)) = &f.focus {
@@ -306,6 +389,9 @@ fn filter(g: ViewGraph, f: &Filters) -> ViewGraph {
             g.node_indices().filter(|i| g[*i].iri == *focus).collect();
         let mut frontier = reached.clone();
         for _ in 0..*depth {
+            if frontier.is_empty() {
+                break;
+            }
             let mut next = BTreeSet::new();
             for i in &frontier {
                 for e in g.edges_directed(*i, petgraph::Direction::Outgoing) {

@@ -37,15 +37,51 @@ pub const EMBEDDED: [(&str, &str); 5] = [
     ("links.ttl", include_str!("../../ontology/links.ttl")),
 ];
 
+/// The files an ontology directory must hold: the vocabulary and the
+/// lexicon. The others (text conventions, cues, links) fall back to the
+/// embedded copies when absent.
+pub const REQUIRED: [&str; 2] = ["policykg.ttl", "lexicon.ttl"];
+
 /// Where the ontology files come from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum OntologySource {
     /// The files compiled into the binary.
     #[default]
     Embedded,
-    /// A directory with files of the same names; a missing file falls back
-    /// to the embedded one.
+    /// A directory with files of the same names. It must exist and hold
+    /// the [`REQUIRED`] files; another missing file falls back to the
+    /// embedded one.
     Dir(PathBuf),
+}
+
+impl OntologySource {
+    /// Checks that a directory source exists and holds the required
+    /// files, so that a mistyped path is never replaced by the embedded
+    /// ontology without a word.
+    pub fn check(&self) -> Result<(), LexiconError> {
+        let OntologySource::Dir(dir) = self else {
+            return Ok(());
+        };
+        match std::fs::metadata(dir) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => return Err(LexiconError::NotADirectory { path: dir.clone() }),
+            Err(source) => {
+                return Err(LexiconError::Read {
+                    path: dir.clone(),
+                    source,
+                });
+            }
+        }
+        for name in REQUIRED {
+            if !dir.join(name).is_file() {
+                return Err(LexiconError::MissingFile {
+                    dir: dir.clone(),
+                    file: name,
+                });
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Why the ontology could not be loaded.
@@ -56,6 +92,14 @@ pub enum LexiconError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("ontology directory \"{path}\" is not a directory")]
+    NotADirectory { path: PathBuf },
+    #[error(
+        "ontology directory \"{dir}\" has no {file} (it needs {}; {} fall back to the embedded copies)",
+        REQUIRED.join(" and "),
+        optional_files()
+    )]
+    MissingFile { dir: PathBuf, file: &'static str },
     #[error("{file}:{line}:{column}: {message}")]
     Syntax {
         file: String,
@@ -124,6 +168,16 @@ pub struct Lexicon {
     /// Quads of `policykg.ttl` and `lexicon.ttl`, in the default graph.
     pub ontology_quads: Vec<Quad>,
     matcher: Matcher,
+}
+
+/// The ontology files that may be left out of a directory, for messages.
+fn optional_files() -> String {
+    EMBEDDED
+        .iter()
+        .map(|(name, _)| *name)
+        .filter(|name| !REQUIRED.contains(name))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn read_source(
@@ -206,6 +260,7 @@ fn iri_of(term: &Term) -> Option<&str> {
 impl Lexicon {
     /// Loads the ontology from `source`.
     pub fn load(source: &OntologySource) -> Result<Self, LexiconError> {
+        source.check()?;
         let mut texts = BTreeMap::new();
         for (name, embedded) in EMBEDDED {
             texts.insert(name, read_source(source, name, embedded)?);
@@ -451,6 +506,26 @@ mod tests {
         assert!(lex.conventions.is_abbreviation("t.a.v."));
         assert_eq!(lex.conventions.month("juni"), Some(6));
         assert!(!lex.conventions.type_rules.is_empty());
+    }
+
+    #[test]
+    fn a_missing_ontology_directory_is_an_error_naming_it() {
+        let err = Lexicon::load(&OntologySource::Dir("/no/such/dir".into())).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("\"/no/such/dir\""), "{msg}");
+    }
+
+    #[test]
+    fn an_ontology_directory_without_a_required_file_names_that_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("policykg.ttl"), EMBEDDED[0].1).unwrap();
+        let err = Lexicon::load(&OntologySource::Dir(dir.path().to_owned())).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("has no lexicon.ttl"), "{msg}");
+        // With the required files, the others come from the embedded copies.
+        std::fs::write(dir.path().join("lexicon.ttl"), EMBEDDED[1].1).unwrap();
+        let lex = Lexicon::load(&OntologySource::Dir(dir.path().to_owned())).unwrap();
+        assert!(lex.conventions.is_abbreviation("t.a.v."));
     }
 
     #[test]
