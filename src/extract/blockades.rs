@@ -38,9 +38,12 @@ impl<'a> Context<'a> {
 
     /// Mentions inside `[start, end)` of the normalised text.
     fn mentions_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Match> {
-        self.mentions
+        // The matcher gives mentions sorted by start and not overlapping.
+        let first = self.mentions.partition_point(|m| m.start < start);
+        self.mentions[first..]
             .iter()
-            .filter(move |m| m.start >= start && m.end <= end)
+            .take_while(move |m| m.start < end)
+            .filter(move |m| m.end <= end)
     }
 
     fn kind(&self, entity: usize) -> Option<EntityKind> {

@@ -151,12 +151,7 @@ pub fn conclusions(input: &Input<'_>) -> Vec<Recommendation> {
             expected = 1;
         }
         // "De deelconclusie uit dit hoofdstuk is dat <text>"
-        for s in input
-            .segmented
-            .sentences
-            .iter()
-            .filter(|s| s.start >= block.start && s.end <= block.end)
-        {
+        for s in input.segmented.sentences_within(block.start, block.end) {
             let sentence = &text[s.start..s.end];
             if let Some((_, end)) = cues
                 .conclusion_restatements

@@ -453,9 +453,11 @@ pub fn positions(input: &Input<'_>) -> Vec<Position> {
             demonyms: &demonyms,
             area_intro: &input.lexicon.cues.blockades.area_intro,
             t,
-            mentions: mentions
+            // Mentions are sorted by start: the sentence's are one run.
+            mentions: mentions[mentions.partition_point(|m| m.start < s.start)..]
                 .iter()
-                .filter(|m| m.start >= s.start && m.end <= s.end)
+                .take_while(|m| m.start < s.end)
+                .filter(|m| m.end <= s.end)
                 .map(|m| Match {
                     start: m.start - s.start,
                     end: m.end - s.start,

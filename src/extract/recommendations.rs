@@ -385,10 +385,9 @@ fn prose(input: &Input<'_>, authors: &Authors, group: usize, out: &mut Vec<Found
         let mut found: Vec<usize> = Vec::new();
         for s in input
             .segmented
-            .sentences
+            .sentences_within(section.heading_end, end)
             .iter()
             .filter(|s| !s.heading && s.footnote.is_none())
-            .filter(|s| s.start >= section.heading_end && s.end <= end)
         {
             // Stop at a deeper heading that is not about recommendations.
             let text = &n.text[s.start..s.end];

@@ -50,6 +50,14 @@ pub struct Segmented {
 }
 
 impl Segmented {
+    /// The sentences lying inside `[start, end)`, found by binary search
+    /// (the sentences are in text order and do not overlap).
+    pub fn sentences_within(&self, start: usize, end: usize) -> &[Sentence] {
+        let first = self.sentences.partition_point(|s| s.start < start);
+        let last = first + self.sentences[first..].partition_point(|s| s.end <= end);
+        &self.sentences[first..last]
+    }
+
     /// The sentence containing `offset`.
     pub fn sentence_at(&self, offset: usize) -> Option<&Sentence> {
         let i = self.sentences.partition_point(|s| s.end <= offset);
