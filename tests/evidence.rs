@@ -32,66 +32,6 @@ fn literal(t: &Term) -> Option<&Literal> {
     }
 }
 
-/// Lower-case letters and digits only, with the original line of each.
-fn alnum(text: &str) -> Vec<char> {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// Whether `quote` is read from `lines` starting at 1-based `line`: its
-/// first letters begin on that line, and the rest follows in chunks of at
-/// least eight letters, none further than a page from the one before.
-fn in_source(quote: &str, lines: &[String], line: usize) -> Result<(), String> {
-    let q = alnum(quote);
-    if q.is_empty() {
-        return Ok(());
-    }
-    let first_line = alnum(lines.get(line - 1).ok_or("line past the end")?);
-    let hay: Vec<char> = lines[line - 1..]
-        .iter()
-        .take(400)
-        .flat_map(|l| alnum(l))
-        .collect();
-    // The quote begins on its line: at least eight letters of it, or all
-    // it has before the line ends (a page break may follow).
-    let common = |p: usize, from: usize| {
-        q[from..]
-            .iter()
-            .zip(&hay[p..])
-            .take_while(|(a, b)| a == b)
-            .count()
-    };
-    let (len0, start) = (0..first_line.len())
-        .map(|p| (common(p, 0), p))
-        .filter(|&(len, p)| len >= q.len().min(8) || (len >= 3 && p + len == first_line.len()))
-        .max_by_key(|&(len, p)| (len, std::cmp::Reverse(p)))
-        .ok_or_else(|| format!("does not begin on line {line}"))?;
-    let mut at = start + len0;
-    let mut i = len0;
-    while i < q.len() {
-        // Of the places the next eight letters stand within a page, the
-        // one from which the most of the quote follows.
-        let min = 8.min(q.len() - i);
-        let needle = &q[i..i + min];
-        let end = hay.len().min(at + 6000);
-        let best = (at..end.saturating_sub(min - 1))
-            .filter(|&p| hay[p..p + min] == *needle)
-            .map(|p| (common(p, i), std::cmp::Reverse(p)))
-            .max();
-        let Some((len, std::cmp::Reverse(p))) = best else {
-            return Err(format!(
-                "\"{}\" is not in the source after line {line}",
-                q[i..].iter().take(40).collect::<String>()
-            ));
-        };
-        at = p + len;
-        i += len;
-    }
-    Ok(())
-}
-
 #[test]
 fn every_evidence_quote_is_the_repaired_text_between_its_offsets_and_begins_on_its_line() {
     let built = build(
@@ -184,7 +124,7 @@ fn every_evidence_quote_is_the_repaired_text_between_its_offsets_and_begins_on_i
             .replace("\r\n", "\n")
             .replace('\r', "\n");
         let lines: Vec<String> = raw.split('\n').map(str::to_owned).collect();
-        if let Err(why) = in_source(exact, &lines, line) {
+        if let Err(why) = common::quote_in_source(exact, &lines, line) {
             failures.push(format!("{iri} (line {line}): {why}: {exact:?}"));
         }
     }

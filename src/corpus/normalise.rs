@@ -825,9 +825,13 @@ pub fn normalise(raw: &str, conv: &Conventions) -> Normalised {
             .markers
             .iter()
             .enumerate()
-            .find(|(i, (m, pos))| *m == n && !used_markers[*i] && *pos <= body_end)
+            .find(|(i, (m, pos))| {
+                *m == n && used_markers.get(*i) == Some(&false) && *pos <= body_end
+            })
             .map(|(i, (_, pos))| {
-                used_markers[i] = true;
+                if let Some(u) = used_markers.get_mut(i) {
+                    *u = true;
+                }
                 *pos
             });
         out_footnotes.push(Footnote {
@@ -971,6 +975,13 @@ mod tests {
             Some("Zowel het Strategisch Kompas".len())
         );
         assert_eq!(n.line_at(n.text.find("bieden").unwrap_or(0)), 5);
+    }
+
+    #[test]
+    fn a_superscript_marker_inside_a_footnote_body_does_not_panic() {
+        // Found by tests/fuzz.rs.
+        let n = normalise("\n¹ \n\u{ac7}¹", &conv());
+        assert!(n.text.len() <= 16);
     }
 
     #[test]

@@ -233,6 +233,16 @@ fn context_after(text: &str, at: usize) -> String {
         .replace('\n', " ")
 }
 
+/// `ev` without the white space at its ends.
+fn trim_span(text: &str, ev: Evidence) -> Evidence {
+    let Some(piece) = text.get(ev.start..ev.end) else {
+        return ev;
+    };
+    let start = ev.start + (piece.len() - piece.trim_start().len());
+    let end = (ev.end - (piece.len() - piece.trim_end().len())).max(start);
+    Evidence { start, end }
+}
+
 fn add_evidence(
     sink: &mut Sink,
     doc: &Document,
@@ -241,6 +251,9 @@ fn add_evidence(
     chars: &CharIndex,
 ) -> NamedNode {
     let text = &doc.text.text;
+    // Evidence never begins or ends in white space: its line is the line
+    // of its first character.
+    let ev = trim_span(text, ev);
     let iri = iri::evidence(&doc.slug, ev.start, ev.end);
     let ev_node = node(iri.clone());
     let target = node(format!("{iri}#target"));

@@ -229,3 +229,81 @@ pub fn bundled(name: &str) -> String {
     )
     .unwrap()
 }
+
+/// Lower-case letters and digits only, with the original line of each.
+fn alnum_chars(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether `quote` is read from `lines` starting at 1-based `line`: its
+/// first letters begin on that line, and the rest follows in chunks of at
+/// least eight letters, none further than a page from the one before.
+/// `line` without Word's footnote, image and bookmark markup, which is not text.
+fn markup_free(line: &str) -> String {
+    static MARKUP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\[(?:footnoteRef:\d+|image:[^\]]*|bookmark:[^\]]*)\]").unwrap()
+    });
+    MARKUP.replace_all(line, "").into_owned()
+}
+
+pub fn quote_in_source(quote: &str, lines: &[String], line: usize) -> Result<(), String> {
+    let q = alnum_chars(quote);
+    if q.is_empty() {
+        return Ok(());
+    }
+    let first_line = alnum_chars(&markup_free(
+        lines.get(line - 1).ok_or("line past the end")?,
+    ));
+    let mut hay: Vec<char> = Vec::new();
+    // Where each line ends, in letters: a page break may follow.
+    let mut line_ends = std::collections::BTreeSet::new();
+    for l in lines[line - 1..].iter().take(400) {
+        hay.extend(alnum_chars(&markup_free(l)));
+        line_ends.insert(hay.len());
+    }
+    // The quote begins on its line: at least eight letters of it, or all
+    // it has before the line ends (a page break may follow).
+    let common = |p: usize, from: usize| {
+        q[from..]
+            .iter()
+            .zip(&hay[p..])
+            .take_while(|(a, b)| a == b)
+            .count()
+    };
+    let (len0, start) = (0..first_line.len())
+        .map(|p| (common(p, 0), p))
+        .filter(|&(len, p)| len >= q.len().min(8) || (len >= 1 && p + len == first_line.len()))
+        .max_by_key(|&(len, p)| (len, std::cmp::Reverse(p)))
+        .ok_or_else(|| format!("does not begin on line {line}"))?;
+    let mut at = start + len0;
+    let mut i = len0;
+    while i < q.len() {
+        // Of the places the next eight letters stand within a page, the
+        // one from which the most of the quote follows.
+        let min = 8.min(q.len() - i);
+        let needle = &q[i..i + min];
+        let end = hay.len().min(at + 6000);
+        // Or a shorter run right after the last (past a footnote marker of
+        // up to three letters) that stops where its line ends.
+        let best = (at..end.saturating_sub(min - 1))
+            .filter(|&p| hay[p..p + min] == *needle)
+            .map(|p| (common(p, i), std::cmp::Reverse(p)))
+            .chain((at..(at + 4).min(hay.len())).filter_map(|p| {
+                let len = common(p, i);
+                (len >= 1 && line_ends.contains(&(p + len))).then_some((len, std::cmp::Reverse(p)))
+            }))
+            .max();
+        let Some((len, std::cmp::Reverse(p))) = best else {
+            return Err(format!(
+                "\"{}\" is not in the source after line {line}",
+                q[i..].iter().take(40).collect::<String>()
+            ));
+        };
+        at = p + len;
+        i += len;
+    }
+    Ok(())
+}
