@@ -273,9 +273,18 @@ pub fn quote_in_source(quote: &str, lines: &[String], line: usize) -> Result<(),
             .take_while(|(a, b)| a == b)
             .count()
     };
+    // A glued footnote marker (up to three characters) may interrupt them.
+    let glued = |p: usize, len: usize| {
+        (1..=3)
+            .any(|k| p + len + k <= hay.len() && common(p + len + k, len) >= 5.min(q.len() - len))
+    };
     let (len0, start) = (0..first_line.len())
         .map(|p| (common(p, 0), p))
-        .filter(|&(len, p)| len >= q.len().min(8) || (len >= 1 && p + len == first_line.len()))
+        .filter(|&(len, p)| {
+            len >= q.len().min(8)
+                || (len >= 1 && p + len == first_line.len())
+                || (len >= 3 && len < q.len() && glued(p, len))
+        })
         .max_by_key(|&(len, p)| (len, std::cmp::Reverse(p)))
         .ok_or_else(|| format!("does not begin on line {line}"))?;
     let mut at = start + len0;
