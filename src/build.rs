@@ -142,7 +142,7 @@ pub fn build_with(
 ) -> Built {
     // Reading is measured in bytes of the files; each file's bytes count
     // as done when the next one starts.
-    let (files, _) = corpus::discover(&options.inputs);
+    let (files, found) = corpus::discover(&options.inputs);
     let sizes: Vec<u64> = files
         .iter()
         .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
@@ -152,7 +152,7 @@ pub fn build_with(
         total: sizes.iter().sum(),
     });
     let mut read = 0usize;
-    let mut corpus = corpus::load(&options.inputs, &lexicon.conventions, |p: &Path| {
+    let mut corpus = corpus::load_files(&files, found, &lexicon.conventions, |p: &Path| {
         if read > 0 {
             progress(Progress::Advance(sizes.get(read - 1).copied().unwrap_or(0)));
         }

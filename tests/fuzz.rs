@@ -78,43 +78,20 @@ struct Damage {
     bullets: bool,
 }
 
-fn damage() -> impl Strategy<Value = Damage> {
-    (
-        30usize..140,
-        any::<bool>(),
-        any::<bool>(),
-        any::<bool>(),
-        any::<bool>(),
-        prop::sample::select(vec!["\n", "\r\n", "\r"]),
-        any::<bool>(),
-        any::<bool>(),
-        any::<bool>(),
-    )
-        .prop_map(
-            |(
-                width,
-                hyphenate,
-                headers,
-                footnotes,
-                curly,
-                line_ending,
-                nbsp,
-                word_markers,
-                bullets,
-            )| {
-                Damage {
-                    width,
-                    hyphenate,
-                    headers,
-                    footnotes,
-                    curly,
-                    line_ending,
-                    nbsp,
-                    word_markers,
-                    bullets,
-                }
-            },
-        )
+prop_compose! {
+    fn damage()(
+        width in 30usize..140,
+        hyphenate in any::<bool>(),
+        headers in any::<bool>(),
+        footnotes in any::<bool>(),
+        curly in any::<bool>(),
+        line_ending in prop::sample::select(vec!["\n", "\r\n", "\r"]),
+        nbsp in any::<bool>(),
+        word_markers in any::<bool>(),
+        bullets in any::<bool>(),
+    ) -> Damage {
+        Damage { width, hyphenate, headers, footnotes, curly, line_ending, nbsp, word_markers, bullets }
+    }
 }
 
 /// Wraps `text` at `width`, hyphenating long words when asked.

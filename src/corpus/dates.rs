@@ -432,6 +432,10 @@ mod tests {
         lexicon.conventions.clone()
     }
 
+    fn iso(bound: &Option<DateRef>) -> Option<String> {
+        bound.as_ref().map(|d| d.date.iso())
+    }
+
     fn bounds_of(text: &str) -> DateBounds {
         let conv = conv();
         bounds(&normalise(text, &conv), &conv)
@@ -442,14 +446,8 @@ mod tests {
         let b = bounds_of(
             "De Raad nam op 14 maart 2023 een besluit over de missie. De ministers zullen in 2024 opnieuw bijeenkomen.\n",
         );
-        assert_eq!(
-            b.not_before.as_ref().map(|d| d.date.iso()),
-            Some("2023-03-14".into())
-        );
-        assert_eq!(
-            b.not_after.as_ref().map(|d| d.date.iso()),
-            Some("2024-12-31".into())
-        );
+        assert_eq!(iso(&b.not_before), Some("2023-03-14".into()));
+        assert_eq!(iso(&b.not_after), Some("2024-12-31".into()));
         assert_eq!(b.year(), None);
     }
 
@@ -458,10 +456,7 @@ mod tests {
         let b = bounds_of(
             "Sinds 2019 werkt Estland hieraan. De Commissie presenteerde in februari 2022 haar plan. De evaluatie zal naar verwachting in 2022 plaatsvinden.\n",
         );
-        assert_eq!(
-            b.not_before.as_ref().map(|d| d.date.iso()),
-            Some("2022-02-01".into())
-        );
+        assert_eq!(iso(&b.not_before), Some("2022-02-01".into()));
         assert_eq!(b.year(), Some(2022));
         assert_eq!(b.month(), None);
     }
@@ -471,14 +466,8 @@ mod tests {
         let b = bounds_of(
             "De top vond plaats op 10 juli 2018. De volgende top wordt in juni 2019 in Londen gehouden en zal over de lasten gaan.\n",
         );
-        assert_eq!(
-            b.not_before.as_ref().map(|d| d.date.iso()),
-            Some("2018-07-10".into())
-        );
-        assert_eq!(
-            b.not_after.as_ref().map(|d| d.date.iso()),
-            Some("2019-06-30".into())
-        );
+        assert_eq!(iso(&b.not_before), Some("2018-07-10".into()));
+        assert_eq!(iso(&b.not_after), Some("2019-06-30".into()));
     }
 
     #[test]
@@ -511,13 +500,7 @@ mod tests {
         let b = bounds_of(
             "The Council adopted the compass on 21 March 2022. Allies will meet again in July 2023.\n",
         );
-        assert_eq!(
-            b.not_before.as_ref().map(|d| d.date.iso()),
-            Some("2022-03-21".into())
-        );
-        assert_eq!(
-            b.not_after.as_ref().map(|d| d.date.iso()),
-            Some("2023-07-31".into())
-        );
+        assert_eq!(iso(&b.not_before), Some("2022-03-21".into()));
+        assert_eq!(iso(&b.not_after), Some("2023-07-31".into()));
     }
 }

@@ -466,10 +466,20 @@ impl Corpus {
 }
 
 /// Reads every document under `paths`; `progress` is called once per file.
-pub fn load(paths: &[PathBuf], conv: &Conventions, mut progress: impl FnMut(&Path)) -> Corpus {
-    let (files, mut diagnostics) = discover(paths);
+pub fn load(paths: &[PathBuf], conv: &Conventions, progress: impl FnMut(&Path)) -> Corpus {
+    let (files, diagnostics) = discover(paths);
+    load_files(&files, diagnostics, conv, progress)
+}
+
+/// [`load`] of files already found by [`discover`], with its diagnostics.
+pub fn load_files(
+    files: &[PathBuf],
+    mut diagnostics: Vec<Diagnostic>,
+    conv: &Conventions,
+    mut progress: impl FnMut(&Path),
+) -> Corpus {
     let mut documents: Vec<Document> = Vec::with_capacity(files.len());
-    for path in &files {
+    for path in files {
         progress(path);
         match read(path, conv) {
             Ok(mut doc) => {

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 
-use crate::corpus::{DateSource, Document};
+use crate::corpus::Document;
 use crate::extract::recommendations::{Resolution, Resolved};
 use crate::extract::{Coined, Evidence, Fact, Party, Recommendation};
 use crate::lexicon::Lexicon;
@@ -315,13 +315,12 @@ fn add_document_node(sink: &mut Sink, doc: &Document, lexicon: &Lexicon) -> Name
     if let Some(title) = &meta.title {
         sink.add(&d, dcterms::TITLE, nl(title));
     }
-    if let Some((date, source)) = &meta.date {
+    if let Some((date, _stated)) = &meta.date {
         sink.add(
             &d,
             dcterms::DATE,
             Literal::new_typed_literal(date.iso(), xsd::DATE),
         );
-        let DateSource::Stated { .. } = source;
     }
     if let Some(reference) = &meta.reference {
         sink.add(
