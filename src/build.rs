@@ -79,7 +79,28 @@ pub enum Progress<'a> {
 /// Facts of one document, with its segmentation.
 pub struct DocumentFacts {
     pub segmented: text::Segmented,
+    /// The language the document is written in (most of its sentences).
+    pub lang: crate::analysis::frames::Lang,
     pub facts: Vec<Fact>,
+}
+
+/// Segments and analyses a document and hands `f` what an extractor
+/// receives (for tests and tools that look at one stage).
+pub fn with_input<R>(
+    doc: &corpus::Document,
+    lexicon: &Lexicon,
+    f: impl FnOnce(&Input<'_>) -> R,
+) -> R {
+    let segmented = text::segment(&doc.text, &lexicon.conventions);
+    let analysis = crate::analysis::analyse(doc, &segmented, lexicon);
+    let events = crate::analysis::events(&analysis, &doc.text.text, lexicon);
+    f(&Input {
+        document: doc,
+        segmented: &segmented,
+        lexicon,
+        analysis: &analysis,
+        events: &events,
+    })
 }
 
 /// Segments a document and runs every extractor over it.
@@ -96,9 +117,12 @@ pub fn extract_document_with(
 ) -> (DocumentFacts, Vec<String>) {
     let extractors = extract::all();
     let bytes = doc.text.text.len() as u64;
-    let steps = extractors.len() as u64 + 1;
+    let steps = extractors.len() as u64 + 2;
     let share = bytes / steps;
     let segmented = text::segment(&doc.text, &lexicon.conventions);
+    progress(Progress::Advance(share));
+    let analysis = crate::analysis::analyse(doc, &segmented, lexicon);
+    let events = crate::analysis::events(&analysis, &doc.text.text, lexicon);
     progress(Progress::Advance(share));
     let mut facts = Vec::new();
     let mut diagnostics = Vec::new();
@@ -107,6 +131,8 @@ pub fn extract_document_with(
             document: doc,
             segmented: &segmented,
             lexicon,
+            analysis: &analysis,
+            events: &events,
         };
         for extractor in extractors {
             let out = extractor.extract(&input);
@@ -120,7 +146,14 @@ pub fn extract_document_with(
         }
     }
     progress(Progress::Advance(bytes - share * steps));
-    (DocumentFacts { segmented, facts }, diagnostics)
+    (
+        DocumentFacts {
+            segmented,
+            lang: analysis.lang,
+            facts,
+        },
+        diagnostics,
+    )
 }
 
 /// Reads the corpus and extracts the graph, telling `progress` how far it is.
@@ -230,6 +263,7 @@ pub fn build_with(
             recommendations: identities.get(position).unwrap_or(&no_recommendations),
             conclusions: conclusion_ids.get(position).unwrap_or(&no_recommendations),
             cited_documents: &cited_documents,
+            language: found.lang.code(),
         };
         quads.extend(rdf::document_quads(&graph, lexicon));
     }

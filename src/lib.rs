@@ -9,6 +9,7 @@
 //! identifiers. `lexicon` loads the ontology data that the
 //! other stages use; `cli` is the command line. See `docs/DESIGN.md`.
 
+pub mod analysis;
 pub mod build;
 pub mod cli;
 pub mod corpus;

@@ -174,6 +174,11 @@ enum Command {
         /// One sentence per line instead of one block per line.
         #[arg(long)]
         sentences: bool,
+        /// One sentence per line, each followed by the frame events read
+        /// from it: the lexical unit, its roles, negation and hedges (what
+        /// the blockade, position and stance extractors start from).
+        #[arg(long)]
+        frames: bool,
     },
     /// External identifiers: coverage per entity type (Wikidata, ELI/CELEX,
     /// TOOI, EuroVoc) and the entities without one; with --import, write a
@@ -323,7 +328,11 @@ fn dispatch(cli: &Cli) -> Result<ExitCode> {
         ),
         Command::Queries => cmd_queries(),
         Command::Dump { format, from } => cmd_dump(cli, format, from),
-        Command::Text { file, sentences } => cmd_text(cli, file, *sentences),
+        Command::Text {
+            file,
+            sentences,
+            frames,
+        } => cmd_text(cli, file, *sentences, *frames),
         Command::Explain { name, from } => explain::run(cli_store(cli, from)?, name),
         Command::Export {
             view,
@@ -708,7 +717,7 @@ fn cmd_dump(cli: &Cli, format: &str, from: &[PathBuf]) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn cmd_text(cli: &Cli, file: &Path, sentences: bool) -> Result<ExitCode> {
+fn cmd_text(cli: &Cli, file: &Path, sentences: bool, frames: bool) -> Result<ExitCode> {
     let lexicon = Lexicon::load(&lexicon::source(cli.ontology.as_deref()))
         .context("cannot load the ontology")?;
     let doc =
@@ -752,7 +761,27 @@ fn cmd_text(cli: &Cli, file: &Path, sentences: bool) -> Result<ExitCode> {
         )?;
     }
     let text = &doc.text.text;
-    if sentences {
+    if frames {
+        crate::build::with_input(&doc, &lexicon, |input| -> Result<()> {
+            writeln!(out, "# language: {}", input.analysis.lang.code())?;
+            for (i, s) in input.analysis.sentences.iter().enumerate() {
+                writeln!(
+                    out,
+                    "{:>5} {}",
+                    doc.text.line_at(s.start),
+                    &text[s.start..s.end]
+                )?;
+                for e in input.events.iter().filter(|e| e.sentence == i) {
+                    writeln!(
+                        out,
+                        "      > {}",
+                        crate::analysis::events::describe(e, input)
+                    )?;
+                }
+            }
+            Ok(())
+        })?;
+    } else if sentences {
         let seg = crate::text::segment(&doc.text, &lexicon.conventions);
         for s in &seg.sentences {
             let tag = match (s.heading, s.footnote) {

@@ -1,89 +1,55 @@
-//! Blockades: who blocks what, read from sentences with a blocking cue
-//! ("wederzijdse blokkades", "stuitte op", "bemoeilijkt", "draagvlak …
-//! ontoereikend"). A blockade is made only when the text names its blocker:
-//! an actor, an issue, a group it describes without naming members, or a
-//! cause; the graph never names a state the text does not. Negated cues
-//! ("werpt vrijwel nooit blokkades op") make none; hedges ("soms",
-//! "geregeld", "lijkt") are kept as qualifiers. Every cue is data in
-//! `ontology/cues.ttl`.
-
-use regex::Regex;
+//! Blockades: who blocks what, read from the events of the Blocking frame
+//! (`ontology/frames.ttl`: verbs such as blokkeren, tegenhouden,
+//! verhinderen, block, hold up; nouns such as blokkade, veto, bezwaar,
+//! obstacle; expressions such as "in de weg staan", "stand in the way").
+//!
+//! The blocker is the role the lexical unit names (subject, "door"/"by"
+//! phrase, genitive, demonym) and must be named by the text: an actor, a
+//! group it describes without naming members, or a cause in the agent
+//! phrase of a passive ("bemoeilijkt door X", coined as an issue). Where
+//! the sentence names no blocker, three constructions of the language may
+//! name it: "tussen A enerzijds en B anderzijds" after a blocking noun
+//! (mutual), a described group the blocking arises from, and "Dit hangt
+//! samen met X" in the next sentence. What is blocked is the unit's theme,
+//! the items after "op het gebied van", or — when the theme is "dit" —
+//! what the sentence before names. Negated events make none; hedges are
+//! kept as qualifiers. Nothing named, nothing made.
 
 use super::{Blockade, Coined, Evidence, Extractor, Fact, Input, Output, Party};
-use crate::lexicon::{EntityKind, Match, cues};
-use crate::text::Sentence;
+use crate::analysis::document::SentenceAnalysis;
+use crate::analysis::frames::{FrameKind, Relation, Strength};
+use crate::analysis::{Event, Filler};
+use crate::lexicon::EntityKind;
 
 /// How many sentences back "dit vraagstuk" may refer.
 const LOOK_BACK: usize = 3;
+/// How many sentences back within one paragraph.
+const PARAGRAPH_BACK: usize = 8;
 /// A coined label longer than this many words is cut.
 const MAX_LABEL_WORDS: usize = 14;
 
-struct Context<'a> {
-    input: &'a Input<'a>,
-    text: &'a str,
-    sentences: Vec<&'a Sentence>,
-    mentions: Vec<Match>,
-    group: Option<Regex>,
-    /// "omdat landen …": a bare group noun as the subject of a reason.
-    bare_groups: Vec<(String, Regex)>,
-    /// Noun phrases of a blocked kind ("samenwerking met …").
-    blocked_phrases: Vec<Regex>,
-}
-
-impl<'a> Context<'a> {
-    fn sentence_text(&self, i: usize) -> &'a str {
-        let s = self.sentences[i];
-        &self.text[s.start..s.end]
-    }
-
-    /// Mentions inside `[start, end)` of the normalised text.
-    fn mentions_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Match> {
-        // The matcher gives mentions sorted by start and not overlapping.
-        let first = self.mentions.partition_point(|m| m.start < start);
-        self.mentions[first..]
-            .iter()
-            .take_while(move |m| m.start < end)
-            .filter(move |m| m.end <= end)
-    }
-
-    fn kind(&self, entity: usize) -> Option<EntityKind> {
-        self.input
-            .lexicon
-            .entities
-            .get(entity)
-            .and_then(|e| e.kind())
-    }
-
-    fn has_class(&self, entity: usize, class: &str) -> bool {
-        self.input
-            .lexicon
-            .entities
-            .get(entity)
-            .is_some_and(|e| e.classes.iter().any(|c| c == class))
-    }
-
-    /// An issue named in the sentences before `i` (nearest first).
-    fn issue_before(&self, i: usize) -> Option<(usize, usize)> {
-        (i.saturating_sub(LOOK_BACK)..i).rev().find_map(|j| {
-            let s = self.sentences[j];
-            self.mentions_in(s.start, s.end)
-                .find(|m| self.kind(m.entity) == Some(EntityKind::Issue))
-                .map(|m| (j, m.entity))
+/// Trims a coined label: no leading article, no trailing punctuation, at
+/// most [`MAX_LABEL_WORDS`] words.
+pub(super) fn label(s: &str) -> String {
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .skip_while(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "de" | "het" | "een" | "the" | "a" | "an"
+            )
         })
-    }
-
-    /// A group described without naming members, in `s`.
-    fn group_in(&self, s: &str) -> Option<String> {
-        self.group
-            .as_ref()?
-            .find(s)
-            .map(|m| m.as_str().trim().to_owned())
-    }
+        .take(MAX_LABEL_WORDS)
+        .collect();
+    words
+        .join(" ")
+        .trim_end_matches(['.', ',', ';', ':', ')', '('])
+        .to_owned()
 }
 
 /// The regex of a described group: "individuele NAVO-bondgenoten en EU
 /// lidstaten", "verschillende lidstaten".
-pub(super) fn group_regex(qualifiers: &[String], nouns: &[String]) -> Option<Regex> {
+pub(super) fn group_regex(qualifiers: &[String], nouns: &[String]) -> Option<regex::Regex> {
     if qualifiers.is_empty() || nouns.is_empty() {
         return None;
     }
@@ -98,21 +64,10 @@ pub(super) fn group_regex(qualifiers: &[String], nouns: &[String]) -> Option<Reg
         .collect::<Vec<_>>()
         .join("|");
     let noun = format!(r"(?:[\p{{L}}-]+[ -])?(?:{n})");
-    Regex::new(&format!(r"(?i)\b(?:{q})\s+{noun}(?:\s+en\s+{noun})?\b")).ok()
-}
-
-/// Trims a coined label: no leading article, no trailing punctuation, at
-/// most [`MAX_LABEL_WORDS`] words.
-pub(super) fn label(s: &str) -> String {
-    let words: Vec<&str> = s
-        .split_whitespace()
-        .skip_while(|w| matches!(w.to_lowercase().as_str(), "de" | "het" | "een"))
-        .take(MAX_LABEL_WORDS)
-        .collect();
-    words
-        .join(" ")
-        .trim_end_matches(['.', ',', ';', ':', ')', '('])
-        .to_owned()
+    regex::Regex::new(&format!(
+        r"(?i)\b(?:{q})\s+{noun}(?:\s+(?:en|and)\s+{noun})?\b"
+    ))
+    .ok()
 }
 
 /// Splits "informatie-uitwisseling, inter-institutionele bijeenkomsten en
@@ -121,7 +76,10 @@ fn list_items(s: &str) -> Vec<String> {
     let s = s.trim().trim_end_matches(['.', ';']);
     let mut items = Vec::new();
     for part in s.split(", ") {
-        match part.rsplit_once(" en ") {
+        match part
+            .rsplit_once(" en ")
+            .or_else(|| part.rsplit_once(" and "))
+        {
             Some((a, b)) => {
                 items.push(label(a));
                 items.push(label(b));
@@ -133,325 +91,361 @@ fn list_items(s: &str) -> Vec<String> {
     items
 }
 
-fn is_blocker_entity(blockers: &[Party], e: usize) -> bool {
-    blockers.contains(&Party::Entity(e))
+fn party(f: &Filler, cause: bool, agent: bool) -> Party {
+    match f {
+        Filler::Entity(e) => Party::Entity(*e),
+        Filler::Group(g) => Party::Coined(Coined::Group, label(g)),
+        Filler::Phrase(p) if agent && cause => Party::Coined(Coined::Issue, label(p)),
+        Filler::Phrase(p) => Party::Coined(Coined::Initiative, label(p)),
+    }
 }
 
-fn starts_with_any(phrases: &[cues::Phrase], s: &str) -> bool {
-    phrases
-        .iter()
-        .any(|p| p.find(s).is_some_and(|(start, _)| start == 0))
+struct Ctx<'a> {
+    input: &'a Input<'a>,
+    text: &'a str,
+}
+
+impl Ctx<'_> {
+    fn sentence(&self, i: usize) -> &SentenceAnalysis {
+        &self.input.analysis.sentences[i]
+    }
+
+    fn sentence_text(&self, i: usize) -> &str {
+        let s = self.sentence(i);
+        &self.text[s.start..s.end]
+    }
+
+    fn kind(&self, entity: usize) -> Option<EntityKind> {
+        self.input
+            .lexicon
+            .entities
+            .get(entity)
+            .and_then(|e| e.kind())
+    }
+
+    fn is_actor(&self, e: usize) -> bool {
+        self.kind(e) == Some(EntityKind::Actor)
+    }
+
+    /// Lower-case words of sentence `i`.
+    fn words(&self, i: usize) -> Vec<&str> {
+        self.sentence(i)
+            .tokens
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect()
+    }
+
+    /// The position of `phrase` (lower-case words) in sentence `i`, after token `from`.
+    fn find(&self, i: usize, from: usize, phrase: &str) -> Option<usize> {
+        let words = self.words(i);
+        let p: Vec<&str> = phrase.split_whitespace().collect();
+        (from..words.len()).find(|&k| words[k..].starts_with(&p))
+    }
+
+    /// "tussen A enerzijds en B anderzijds" after token `from`: the actors
+    /// of both sides.
+    fn sides(&self, i: usize, from: usize) -> Option<Vec<usize>> {
+        let cues = &self.input.lexicon.cues.blockades;
+        let s = self.sentence(i);
+        let one = cues
+            .side_one
+            .iter()
+            .find_map(|p| self.find(i, from, &p.text.to_lowercase()))?;
+        let two = cues
+            .side_two
+            .iter()
+            .find_map(|p| self.find(i, one + 1, &p.text.to_lowercase()))?;
+        let between = (from..one)
+            .rev()
+            .find(|&k| matches!(s.tokens[k].lower.as_str(), "tussen" | "between"))?;
+        let actors = |a: usize, b: usize| -> Vec<usize> {
+            s.mentions
+                .iter()
+                .filter(|m| m.first > a && m.last < b && !m.partial && self.is_actor(m.entity))
+                .map(|m| m.entity)
+                .collect()
+        };
+        let (a, b) = (actors(between, one), actors(one, two));
+        (!a.is_empty() && !b.is_empty()).then(|| a.into_iter().chain(b).collect())
+    }
+
+    /// The items after "op het gebied van" in sentence `i`, after token `from`.
+    fn areas(&self, i: usize, from: usize) -> Vec<Party> {
+        let cues = &self.input.lexicon.cues.blockades;
+        let s = self.sentence(i);
+        let Some(at) = cues
+            .area_intro
+            .iter()
+            .filter_map(|p| {
+                let words = p.text.split_whitespace().count();
+                self.find(i, from, &p.text.to_lowercase())
+                    .map(|k| k + words)
+            })
+            .max()
+        else {
+            return Vec::new();
+        };
+        let Some(start) = s.tokens.get(at).map(|t| t.start) else {
+            return Vec::new();
+        };
+        list_items(&self.text[start..s.end])
+            .into_iter()
+            .map(|l| Party::Coined(Coined::Initiative, l))
+            .collect()
+    }
+
+    /// A group described without naming members in sentence `i`.
+    fn group(&self, i: usize) -> Option<String> {
+        let cues = &self.input.lexicon.cues.blockades;
+        let r = group_regex(&cues.group_qualifiers, &cues.group_nouns)?;
+        r.find(self.sentence_text(i)).map(|m| label(m.as_str()))
+    }
+
+    /// The cause the next sentence names: "Dit hangt samen met X".
+    fn cause_forward(&self, i: usize) -> Option<String> {
+        let next = i + 1;
+        let n = self.input.analysis.sentences.get(next)?;
+        if n.index != self.sentence(i).index + 1 || !n.body {
+            return None;
+        }
+        let cues = &self.input.lexicon.cues.blockades;
+        let opens = cues
+            .anaphor
+            .iter()
+            .any(|p| self.words(next).first() == Some(&p.text.to_lowercase().as_str()));
+        if !opens {
+            return None;
+        }
+        let t = self.sentence_text(next);
+        let (_, end) = cues.cause_forward.iter().find_map(|p| p.find(t))?;
+        let cause = label(&t[end..]);
+        (!cause.is_empty()).then_some(cause)
+    }
+
+    /// What the sentences before `i` name that can be blocked: instruments
+    /// and issues, else a body ("een Europese Veiligheidsraad").
+    fn named_before(
+        &self,
+        i: usize,
+        before: usize,
+        exclude: &[Party],
+    ) -> Option<(usize, Vec<Party>)> {
+        // The clauses before the unit's own in this sentence ("Toen
+        // Nederland … voorstelde, stuitte dit op …"), then the sentences before.
+        for j in (i.saturating_sub(LOOK_BACK)..=i).rev() {
+            let s = self.sentence(j);
+            if !s.body {
+                continue;
+            }
+            let limit = if j == i { before } else { usize::MAX };
+            let pick = |want: &dyn Fn(usize) -> bool| -> Vec<Party> {
+                let mut v: Vec<Party> = s
+                    .mentions
+                    .iter()
+                    .filter(|m| m.last < limit && !m.partial && want(m.entity))
+                    .map(|m| Party::Entity(m.entity))
+                    .filter(|p| !exclude.contains(p))
+                    .collect();
+                v.dedup();
+                v
+            };
+            let mut found = pick(&|e| {
+                matches!(
+                    self.kind(e),
+                    Some(EntityKind::Instrument | EntityKind::Issue)
+                )
+            });
+            if found.is_empty() {
+                found = pick(&|e| {
+                    self.input
+                        .lexicon
+                        .entities
+                        .get(e)
+                        .is_some_and(|x| x.classes.iter().any(|c| c == "Body"))
+                });
+            }
+            if !found.is_empty() {
+                return Some((j, found));
+            }
+        }
+        None
+    }
+
+    /// An issue named in the sentences before `i` in its paragraph (or
+    /// the [`LOOK_BACK`] sentences before it, when the paragraph is short).
+    fn issue_before(&self, i: usize) -> Option<(usize, usize)> {
+        let block = self.sentence(i).block;
+        let mut from = i.saturating_sub(LOOK_BACK);
+        while from > 0 && self.sentence(from - 1).block == block && i - from < PARAGRAPH_BACK {
+            from -= 1;
+        }
+        // The paragraph's topic: the issue it names first.
+        (from..i).find_map(|j| {
+            self.sentence(j)
+                .mentions
+                .iter()
+                .find(|m| self.kind(m.entity) == Some(EntityKind::Issue))
+                .map(|m| (j, m.entity))
+        })
+    }
+
+    /// Whether the event's sentence refers back ("dit", "deze", "hier").
+    fn anaphoric(&self, e: &Event) -> bool {
+        let cues = &self.input.lexicon.cues.blockades;
+        let words = self.words(e.sentence);
+        let head = e.tokens.iter().copied().max().unwrap_or(0);
+        cues.anaphor.iter().any(|p| {
+            let p = p.text.to_lowercase();
+            let pw: Vec<&str> = p.split_whitespace().collect();
+            (0..=head.min(words.len())).any(|k| words[k..].starts_with(&pw))
+        })
+    }
 }
 
 /// Finds the blockades of one document.
 pub fn blockades(input: &Input<'_>) -> Vec<Blockade> {
-    let n = &input.document.text;
-    let cues = &input.lexicon.cues.blockades;
-    let ctx = Context {
+    let ctx = Ctx {
         input,
-        text: &n.text,
-        sentences: input
-            .segmented
-            .sentences
-            .iter()
-            .filter(|s| !s.heading && s.footnote.is_none() && s.end <= n.body_end)
-            .collect(),
-        mentions: input.lexicon.find(&n.text[..n.body_end]),
-        group: group_regex(&cues.group_qualifiers, &cues.group_nouns),
-        bare_groups: cues
-            .group_nouns
-            .iter()
-            .filter_map(|noun| {
-                let r = format!(r"(?i)\b(?:omdat|doordat)\s+{}\b", regex::escape(noun));
-                Some((noun.clone(), Regex::new(&r).ok()?))
-            })
-            .collect(),
-        blocked_phrases: cues
-            .blocked_nouns
-            .iter()
-            .filter_map(|noun| {
-                Regex::new(&format!(
-                    r"(?i)[\p{{L}}-]*{}(?:\s+(?:met|tussen|op|in|van|bij)\s+[^,.;]+)?",
-                    regex::escape(noun)
-                ))
-                .ok()
-            })
-            .collect(),
+        text: &input.document.text.text,
     };
+    let cues = &input.lexicon.cues.blockades;
+    let units = &input.lexicon.frames.units;
     let mut out = Vec::new();
-    // (sentence, issue) of the last blockade whose blocker is an issue.
-    let mut previous_issue: Option<(usize, usize)> = None;
-    for i in 0..ctx.sentences.len() {
-        let s = ctx.sentences[i];
-        let t = ctx.sentence_text(i);
-        let Some((strength, (cue_start, cue_end))) = cues
-            .cues
-            .iter()
-            .filter_map(|(strength, p)| p.find(t).map(|m| (strength, m)))
-            .min_by_key(|(_, m)| m.0)
-        else {
-            continue;
-        };
-        if cues::any(&cues.negation, t) {
+    for e in input.events {
+        let unit = &units[e.unit];
+        if unit.kind != FrameKind::Relation(Relation::Blocks) || e.negated {
             continue;
         }
-        let qualifiers: Vec<String> = cues
-            .hedge
-            .iter()
-            .filter(|p| p.is_match(t))
-            .map(|p| p.text.clone())
-            .collect();
-        // The sentence refers back: it opens with "Dit", or "dit"/"hier"
-        // stands before the end of the cue ("Helaas stuitte dit op …",
-        // "werkt dit vraagstuk door in …").
-        let head = &t[..cue_end];
-        let anaphoric =
-            starts_with_any(&cues.anaphor, t) || cues.anaphor.iter().any(|p| p.is_match(head));
-        // "dit vraagstuk", "deze kwestie": the reference is an issue.
-        let issue_anaphor = cues
-            .anaphor
-            .iter()
-            .filter(|p| p.text.split_whitespace().count() > 1)
-            .any(|p| p.is_match(head));
+        let i = e.sentence;
+        let head = e.tokens.first().copied().unwrap_or(0);
         let mut first_sentence = i;
         let mut last_sentence = i;
+        let mut mutual = cues.mutual.iter().any(|p| p.is_match(ctx.sentence_text(i)));
 
         // Blockers.
-        let mut blockers: Vec<Party> = Vec::new();
-        let mut mutual = cues::any(&cues.mutual, t);
-        let sides = cues
-            .side_one
+        let mut blockers: Vec<Party> = e
+            .agents
             .iter()
-            .find_map(|p| p.find(t))
-            .zip(cues.side_two.iter().find_map(|p| p.find(t)));
-        if let Some(((one_start, one_end), (two_start, _))) = sides
-            && two_start > one_end
-        {
-            let from = t[..one_start].rfind("tussen ").unwrap_or(0);
-            let side = |a: usize, b: usize| -> Vec<usize> {
-                ctx.mentions_in(s.start + a, s.start + b)
-                    .filter(|m| ctx.kind(m.entity) == Some(EntityKind::Actor))
-                    .map(|m| m.entity)
-                    .collect()
-            };
-            let (a, b) = (side(from, one_start), side(one_end, two_start));
-            if !a.is_empty() && !b.is_empty() {
-                blockers.extend(a.into_iter().chain(b).map(Party::Entity));
-                mutual = true;
-            }
+            .map(|a| party(&a.filler, e.cause, true))
+            .collect();
+        for a in &e.agents {
+            first_sentence = first_sentence.min(a.sentence);
         }
         if blockers.is_empty()
-            && issue_anaphor
-            && let Some((j, issue)) = ctx.issue_before(i)
+            && let Some(sides) = ctx.sides(i, head)
         {
-            blockers.push(Party::Entity(issue));
-            first_sentence = j;
-        }
-        if blockers.is_empty() {
-            let group = ctx.group_in(t).or_else(|| {
-                (anaphoric && i > 0)
-                    .then(|| ctx.group_in(ctx.sentence_text(i - 1)))
-                    .flatten()
-                    .inspect(|_| first_sentence = i - 1)
-            });
-            if let Some(g) = group {
-                blockers.push(Party::Coined(Coined::Group, label(&g)));
-            }
+            blockers = sides.into_iter().map(Party::Entity).collect();
+            mutual = true;
         }
         if blockers.is_empty()
-            && let Some((noun, _)) = ctx
-                .bare_groups
-                .iter()
-                .find(|(_, r)| r.is_match(&t[cue_end..]))
+            && let Some(g) = ctx.group(i)
         {
-            blockers.push(Party::Coined(Coined::Group, noun.clone()));
+            blockers.push(Party::Coined(Coined::Group, g));
         }
         if blockers.is_empty()
-            && let Some((_, end)) = cues
-                .cause_marker
-                .iter()
-                .filter_map(|p| p.find(&t[cue_end..]))
-                .min_by_key(|m| m.0)
+            && let Some(cause) = ctx.cause_forward(i)
         {
-            let cause = label(&t[cue_end + end..]);
-            if !cause.is_empty() {
-                blockers.push(Party::Coined(Coined::Issue, cause));
-            }
-        }
-        if blockers.is_empty() && i + 1 < ctx.sentences.len() {
-            let next = ctx.sentence_text(i + 1);
-            if starts_with_any(&cues.anaphor, next)
-                && let Some((_, end)) = cues.cause_forward.iter().find_map(|p| p.find(next))
-            {
-                let cause = label(&next[end..]);
-                if !cause.is_empty() {
-                    blockers.push(Party::Coined(Coined::Issue, cause));
-                    last_sentence = i + 1;
-                }
-            }
-        }
-        if blockers.is_empty() {
-            // An obstacle named as the subject: its first clause.
-            let clause_end = t[..cue_start].find(',').unwrap_or(cue_start);
-            if cues.obstacle.iter().any(|p| p.is_match(&t[..clause_end])) {
-                let obstacle = label(&t[..clause_end]);
-                if !obstacle.is_empty() {
-                    blockers.push(Party::Coined(Coined::Issue, obstacle));
-                }
-            }
-        }
-        if blockers.is_empty() {
-            blockers.extend(
-                ctx.mentions_in(s.start, s.start + cue_start)
-                    .filter(|m| ctx.has_class(m.entity, "State"))
-                    .map(|m| Party::Entity(m.entity)),
-            );
+            blockers.push(Party::Coined(Coined::Issue, cause));
+            last_sentence = i + 1;
         }
         if blockers.is_empty() {
             continue;
         }
-
-        // A cause after the cue ("als gevolg van de Cypruskwestie") is the
-        // reason, not what is blocked.
-        let cause_at = cues
-            .cause_marker
-            .iter()
-            .filter_map(|p| p.find(&t[cue_end..]))
-            .map(|m| cue_end + m.0)
-            .min()
-            .unwrap_or(t.len());
-        let cause_issue = ctx
-            .mentions_in(s.start + cause_at, s.end)
-            .find(|m| ctx.kind(m.entity) == Some(EntityKind::Issue))
-            .map(|m| m.entity);
         blockers.sort();
         blockers.dedup();
 
         // What is blocked.
-        let mut blocked: Vec<Party> = Vec::new();
-        if let Some((_, end)) = cues
-            .area_intro
-            .iter()
-            .filter_map(|p| p.find(t))
-            .max_by_key(|m| m.1)
-        {
-            blocked.extend(
-                list_items(&t[end..])
-                    .into_iter()
-                    .map(|l| Party::Coined(Coined::Initiative, l)),
-            );
-        }
-        let is_blocker = |e: usize| is_blocker_entity(&blockers, e) || cause_issue == Some(e);
-        let objects = |start: usize, end: usize| -> Vec<Party> {
-            let mut v: Vec<Party> = ctx
-                .mentions_in(start, end)
-                .filter(|m| {
-                    matches!(
-                        ctx.kind(m.entity),
-                        Some(EntityKind::Instrument | EntityKind::Issue)
-                    ) && !is_blocker(m.entity)
-                })
-                .map(|m| Party::Entity(m.entity))
+        let mut blocked: Vec<Party> = ctx.areas(i, head);
+        if blocked.is_empty() {
+            blocked = e
+                .themes
+                .iter()
+                .map(|t| party(&t.filler, false, false))
                 .collect();
-            v.dedup();
-            v
-        };
-        if blocked.is_empty() {
-            blocked = objects(s.start + cue_end, s.start + cause_at);
-        }
-        if blocked.is_empty() {
-            blocked = objects(s.start, s.end);
-        }
-        if blocked.is_empty() {
-            // "concrete veiligheidssamenwerking met …": a noun phrase of a
-            // blocked kind, before the cue or after it, never across it.
-            let phrase = |part: &str| {
-                ctx.blocked_phrases
-                    .iter()
-                    .find_map(|r| r.find(part).map(|m| label(m.as_str())))
-            };
-            if let Some(noun) = phrase(&t[..cue_start]).or_else(|| phrase(&t[cue_end..])) {
-                blocked.push(Party::Coined(Coined::Initiative, noun));
-            } else if anaphoric && i > 0 {
-                // "Nederland stelde een dialoog tussen EDA en NSPA voor.
-                // Helaas stuitte dit op …"
-                if let Some(noun) = phrase(ctx.sentence_text(i - 1)) {
-                    blocked.push(Party::Coined(Coined::Initiative, noun));
-                    first_sentence = first_sentence.min(i - 1);
-                }
+            for t in &e.themes {
+                first_sentence = first_sentence.min(t.sentence);
             }
         }
-        if blocked.is_empty() && anaphoric {
-            // What a sentence before proposed: an instrument, an issue, or
-            // a body ("een Europese Veiligheidsraad").
-            for j in (i.saturating_sub(LOOK_BACK)..i).rev() {
-                let p = ctx.sentences[j];
-                blocked = objects(p.start, p.end);
-                if blocked.is_empty() {
-                    blocked = ctx
-                        .mentions_in(p.start, p.end)
-                        .filter(|m| ctx.has_class(m.entity, "Body") && !is_blocker(m.entity))
-                        .map(|m| Party::Entity(m.entity))
-                        .collect();
-                }
-                if !blocked.is_empty() {
-                    first_sentence = first_sentence.min(j);
-                    break;
-                }
+        let refers_back = ctx.anaphoric(e);
+        // An issue named as the cause ("als gevolg van de Cypruskwestie") is
+        // the reason, never what is blocked.
+        let cause_at = cues
+            .cause_marker
+            .iter()
+            .filter_map(|p| ctx.find(i, head, &p.text.to_lowercase()))
+            .min();
+        let s = ctx.sentence(i);
+        let cause_issue = cause_at.and_then(|at| {
+            s.mentions
+                .iter()
+                .find(|m| m.first > at && ctx.kind(m.entity) == Some(EntityKind::Issue))
+                .map(|m| Party::Entity(m.entity))
+        });
+        let clause_first = s.clause_of(head).map_or(0, |c| c.first);
+        if blocked.is_empty() && refers_back {
+            let mut exclude = blockers.clone();
+            exclude.extend(cause_issue.clone());
+            if let Some((j, found)) = ctx.named_before(i, clause_first, &exclude) {
+                blocked = found;
+                first_sentence = first_sentence.min(j);
             }
         }
+        blocked.retain(|b| !blockers.contains(b));
         if blocked.is_empty() {
             continue;
         }
-        // The issue behind a blockade that refers back to it ("leidt dit
-        // geregeld tot wederzijdse blokkades").
-        let blocker_is_issue = blockers
-            .iter()
-            .any(|b| matches!(b, Party::Entity(e) if ctx.kind(*e) == Some(EntityKind::Issue)));
-        let reason = if let Some(e) = cause_issue.filter(|e| !is_blocker_entity(&blockers, *e)) {
-            Some(Party::Entity(e))
-        } else if anaphoric && !blocker_is_issue {
-            // The issue that blocked in the sentence before, else the
-            // nearest issue named before.
-            previous_issue
-                .filter(|(j, _)| *j + 1 == i)
-                .or_else(|| ctx.issue_before(i))
-                .map(|(j, e)| {
-                    first_sentence = first_sentence.min(j);
-                    Party::Entity(e)
-                })
-        } else {
-            None
-        };
         blocked.sort();
         blocked.dedup();
-        if let Some(Party::Entity(e)) = blockers
+
+        // The issue behind it: named in a cause phrase of the sentence, or
+        // the one the sentence refers back to.
+        let blocker_is_issue = blockers
             .iter()
-            .find(|b| matches!(b, Party::Entity(e) if ctx.kind(*e) == Some(EntityKind::Issue)))
-        {
-            previous_issue = Some((i, *e));
-        }
+            .any(|b| matches!(b, Party::Entity(x) if ctx.kind(*x) == Some(EntityKind::Issue)));
+        let reason = cause_issue
+            .filter(|r| !blockers.contains(r) && !blocked.contains(r))
+            .or_else(|| {
+                (refers_back && !blocker_is_issue)
+                    .then(|| ctx.issue_before(i))
+                    .flatten()
+                    .map(|(j, x)| {
+                        first_sentence = first_sentence.min(j);
+                        Party::Entity(x)
+                    })
+                    .filter(|r| !blockers.contains(r) && !blocked.contains(r))
+            });
         let evidence = Evidence {
-            start: ctx.sentences[first_sentence].start,
-            end: ctx.sentences[last_sentence].end,
+            start: ctx.sentence(first_sentence).start,
+            end: ctx.sentence(last_sentence).end,
         };
+        let strength = unit.strength.unwrap_or(Strength::Blocks);
         for b in &blockers {
             for x in &blocked {
-                if b == x {
-                    continue;
-                }
                 out.push(Blockade {
                     blocker: b.clone(),
                     blocked: x.clone(),
-                    strength: strength.clone(),
+                    strength,
                     mutual,
-                    qualifiers: qualifiers.clone(),
+                    qualifiers: e.hedges.clone(),
                     reason: reason.clone(),
                     evidence,
                 });
             }
         }
     }
+    // One blockade per blocker, blocked item and evidence.
+    out.sort_by(|a, b| {
+        (a.evidence, &a.blocker, &a.blocked, &a.strength).cmp(&(
+            b.evidence,
+            &b.blocker,
+            &b.blocked,
+            &b.strength,
+        ))
+    });
+    out.dedup_by(|a, b| {
+        a.evidence == b.evidence && a.blocker == b.blocker && a.blocked == b.blocked
+    });
     out
 }
 
@@ -491,16 +485,6 @@ mod tests {
         assert_eq!(
             label("de verschillende samenstelling."),
             "verschillende samenstelling"
-        );
-        let g = group_regex(
-            &["individuele".into(), "verschillende".into()],
-            &["lidstaten".into(), "bondgenoten".into()],
-        )
-        .unwrap();
-        assert_eq!(
-            g.find("gevoeligheden tussen individuele NAVO-bondgenoten en EU lidstaten.")
-                .map(|m| m.as_str()),
-            Some("individuele NAVO-bondgenoten en EU lidstaten")
         );
     }
 }

@@ -153,11 +153,14 @@ pub fn conclusions(input: &Input<'_>) -> Vec<Recommendation> {
         // "De deelconclusie uit dit hoofdstuk is dat <text>"
         for s in input.segmented.sentences_within(block.start, block.end) {
             let sentence = &text[s.start..s.end];
-            if let Some((_, end)) = cues
-                .conclusion_restatements
-                .iter()
-                .find_map(|p| p.find(sentence).filter(|m| m.0 == 0))
-            {
+            if let Some((_, end)) = cues.conclusion_restatements.iter().find_map(|p| {
+                // At the start of the sentence, after an article at most
+                // ("De deelconclusie uit dit hoofdstuk is dat …").
+                p.find(sentence).filter(|m| {
+                    let before = sentence[..m.0].trim().to_lowercase();
+                    matches!(before.as_str(), "" | "de" | "het" | "the")
+                })
+            }) {
                 let start = skip_space(text, s.start + end, s.end);
                 let span = Evidence { start, end: s.end };
                 push(&mut out, None, None, span, span, RESTATEMENT_GROUP);

@@ -134,8 +134,7 @@ pub enum Party {
 pub struct Blockade {
     pub blocker: Party,
     pub blocked: Party,
-    /// Local name of the `pkg:Strength` individual.
-    pub strength: String,
+    pub strength: crate::analysis::frames::Strength,
     pub mutual: bool,
     /// Hedges as written in `cues.ttl` ("soms", "geregeld").
     pub qualifiers: Vec<String>,
@@ -152,8 +151,8 @@ pub struct Blockade {
 pub struct Position {
     /// An actor, or a group the text describes without naming members.
     pub holder: Party,
-    /// IRI of the relation, a `pkg:PositionRelation` or `org:memberOf`.
-    pub relation: String,
+    /// A `pkg:PositionRelation` or `org:memberOf`.
+    pub relation: crate::analysis::frames::Relation,
     pub target: Party,
     /// Actors who hold it with the holder ("samen met Letland en Spanje").
     pub partners: Vec<usize>,
@@ -237,6 +236,10 @@ pub struct Input<'a> {
     pub document: &'a Document,
     pub segmented: &'a Segmented,
     pub lexicon: &'a Lexicon,
+    /// The document's linguistic analysis, computed once.
+    pub analysis: &'a crate::analysis::Analysis,
+    /// The frame events of its sentences, computed once.
+    pub events: &'a [crate::analysis::Event],
 }
 
 /// What an extractor returns: facts in text order, and remarks about input

@@ -126,7 +126,6 @@ pub struct Cues {
     /// Stance local name → follow-up status local name.
     pub follow_up: BTreeMap<String, String>,
     pub blockades: BlockadeCues,
-    pub positions: PositionCues,
     pub citations: CitationCues,
 }
 
@@ -155,48 +154,11 @@ pub struct CitationCues {
     pub eu_documents: Vec<EuType>,
 }
 
-/// A cue of a position (`cue:PositionCues`).
-#[derive(Clone, Debug)]
-pub struct PositionCue {
-    /// IRI of the relation (`pkg:supports`, `org:memberOf`).
-    pub relation: String,
-    /// The position is weak ("in beginsel niet onwelwillend").
-    pub hedged: bool,
-    /// The holder is named after the cue, the target before it.
-    pub passive: bool,
-    /// The target stands inside the cue's gap ("acht … noodzakelijk").
-    pub object_in_gap: bool,
-    /// A noun: only a demonym before it names the holder.
-    pub nominal: bool,
-    pub phrase: Phrase,
-}
-
-/// Cues of `cue:positions` and the `cue:PositionCues`.
-#[derive(Clone, Debug, Default)]
-pub struct PositionCues {
-    pub cues: Vec<PositionCue>,
-    pub negation: Vec<Phrase>,
-    pub partner: Vec<Phrase>,
-    pub respectively: Vec<Phrase>,
-    /// Lower-case words after which an actor is no subject.
-    pub prepositions: Vec<String>,
-    /// Lower-case pronouns that name no target on their own.
-    pub deictic: Vec<String>,
-    /// Strings that open a relative clause (", dat ").
-    pub relative: Vec<String>,
-    /// Strings that end a target phrase, as written (with their spaces).
-    pub clause_end: Vec<String>,
-    /// Lower-case words a target phrase may open with.
-    pub target_intro: Vec<String>,
-}
-
-/// Cues of `cue:blockades` and the `cue:BlockCues` by strength.
+/// Cues of `cue:blockades`: the constructions that name a blocker or what
+/// is blocked when the blocking unit's own roles do not (the lexical units
+/// themselves are frames in `frames.ttl`).
 #[derive(Clone, Debug, Default)]
 pub struct BlockadeCues {
-    /// (local name of the strength, phrase)
-    pub cues: Vec<(String, Phrase)>,
-    pub negation: Vec<Phrase>,
-    pub hedge: Vec<Phrase>,
     pub mutual: Vec<Phrase>,
     pub side_one: Vec<Phrase>,
     pub side_two: Vec<Phrase>,
@@ -206,8 +168,6 @@ pub struct BlockadeCues {
     pub area_intro: Vec<Phrase>,
     pub cause_marker: Vec<Phrase>,
     pub cause_forward: Vec<Phrase>,
-    pub obstacle: Vec<Phrase>,
-    pub blocked_nouns: Vec<String>,
 }
 
 fn literal(t: &Term) -> Option<&str> {
@@ -246,49 +206,6 @@ pub fn cues(quads: &[Quad]) -> Cues {
             .filter_map(|t| Phrase::new(t))
             .collect()
     };
-    let mut block_cues = Vec::new();
-    let strength_p = format!("{CUE}strength");
-    for q in quads {
-        if q.predicate.as_str() == strength_p
-            && let (Some(s), Some(strength)) = (subject(q), local(&q.object, PKG))
-        {
-            for p in strings_of(quads, &s, &format!("{CUE}phrase")) {
-                if let Some(phrase) = Phrase::new(&p) {
-                    block_cues.push((strength.to_owned(), phrase));
-                }
-            }
-        }
-    }
-    block_cues.sort_by(|a, b| (&a.0, &a.1.text).cmp(&(&b.0, &b.1.text)));
-    let mut position_cues = Vec::new();
-    let relation_p = format!("{CUE}relation");
-    let flag = |s: &str, p: &str| {
-        let p = format!("{CUE}{p}");
-        quads.iter().any(|q| {
-            subject(q).as_deref() == Some(s)
-                && q.predicate.as_str() == p
-                && literal(&q.object) == Some("true")
-        })
-    };
-    for q in quads {
-        if q.predicate.as_str() == relation_p
-            && let (Some(s), Term::NamedNode(relation)) = (subject(q), &q.object)
-        {
-            for p in strings_of(quads, &s, &format!("{CUE}phrase")) {
-                if let Some(phrase) = Phrase::new(&p) {
-                    position_cues.push(PositionCue {
-                        relation: relation.as_str().to_owned(),
-                        hedged: flag(&s, "hedged"),
-                        passive: flag(&s, "passive"),
-                        object_in_gap: flag(&s, "objectInGap"),
-                        nominal: flag(&s, "nominal"),
-                        phrase,
-                    });
-                }
-            }
-        }
-    }
-    position_cues.sort_by(|a, b| (&a.relation, &a.phrase.text).cmp(&(&b.relation, &b.phrase.text)));
     let eu_types = |class: &str| -> Vec<EuType> {
         let class = format!("{CUE}{class}");
         let mut v: Vec<EuType> = quads
@@ -370,9 +287,6 @@ pub fn cues(quads: &[Quad]) -> Cues {
         qualifiers: phrases("qualifiers", "phrase"),
         follow_up,
         blockades: BlockadeCues {
-            cues: block_cues,
-            negation: phrases("blockades", "negation"),
-            hedge: phrases("blockades", "hedge"),
             mutual: phrases("blockades", "mutual"),
             side_one: phrases("blockades", "sideOne"),
             side_two: phrases("blockades", "sideTwo"),
@@ -382,8 +296,6 @@ pub fn cues(quads: &[Quad]) -> Cues {
             area_intro: phrases("blockades", "areaIntro"),
             cause_marker: phrases("blockades", "causeMarker"),
             cause_forward: phrases("blockades", "causeForward"),
-            obstacle: phrases("blockades", "obstacle"),
-            blocked_nouns: strings("blockades", "blockedNoun"),
         },
         citations: CitationCues {
             kamerstuk_prefix: strings("citations", "kamerstukPrefix"),
@@ -393,17 +305,6 @@ pub fn cues(quads: &[Quad]) -> Cues {
             proposal_words: lower(strings("citations", "proposalWord")),
             eu_acts: eu_types("EuActType"),
             eu_documents: eu_types("EuDocumentType"),
-        },
-        positions: PositionCues {
-            cues: position_cues,
-            negation: phrases("positions", "negation"),
-            partner: phrases("positions", "partner"),
-            respectively: phrases("positions", "respectively"),
-            prepositions: lower(strings("positions", "preposition")),
-            clause_end: strings("positions", "clauseEnd"),
-            relative: strings("positions", "relative"),
-            deictic: lower(strings("positions", "deictic")),
-            target_intro: lower(strings("positions", "targetIntro")),
         },
     }
 }

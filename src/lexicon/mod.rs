@@ -29,12 +29,13 @@ const ORG: &str = "http://www.w3.org/ns/org#";
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
 /// The ontology files, by name, as embedded in the binary.
-pub const EMBEDDED: [(&str, &str); 5] = [
+pub const EMBEDDED: [(&str, &str); 6] = [
     ("policykg.ttl", include_str!("../../ontology/policykg.ttl")),
     ("lexicon.ttl", include_str!("../../ontology/lexicon.ttl")),
     ("text.ttl", include_str!("../../ontology/text.ttl")),
     ("cues.ttl", include_str!("../../ontology/cues.ttl")),
     ("links.ttl", include_str!("../../ontology/links.ttl")),
+    ("frames.ttl", include_str!("../../ontology/frames.ttl")),
 ];
 
 /// The files an ontology directory must hold: the vocabulary and the
@@ -107,6 +108,9 @@ pub enum LexiconError {
         column: u64,
         message: String,
     },
+    /// A malformed frame or lexical unit in `frames.ttl`, with its line.
+    #[error("{0}")]
+    Frames(String),
 }
 
 /// What kind of thing an entity is.
@@ -131,8 +135,9 @@ pub struct Entity {
     pub exact: Vec<String>,
     pub same_as: Vec<String>,
     pub close_match: Vec<String>,
-    /// Adjectives that name it as owner ("Nederlandse", `pkg:demonym`).
-    pub demonyms: Vec<String>,
+    /// Adjectives that name it as owner ("Nederlandse", `pkg:demonym`),
+    /// with their language tag ("nl", "en"; empty when untagged).
+    pub demonyms: Vec<(String, String)>,
 }
 
 impl Entity {
@@ -165,6 +170,10 @@ pub struct Lexicon {
     pub conventions: Conventions,
     /// Cue phrases of `cues.ttl`.
     pub cues: Cues,
+    /// Frames and lexical units of `frames.ttl`.
+    pub frames: crate::analysis::frames::Frames,
+    /// Lookup tables over the frames and the lexicon's demonyms.
+    pub frame_index: crate::analysis::events::FrameIndex,
     /// Quads of `policykg.ttl` and `lexicon.ttl`, in the default graph.
     pub ontology_quads: Vec<Quad>,
     matcher: Matcher,
@@ -275,12 +284,20 @@ impl Lexicon {
         let entities = entities(&lexicon);
         let conventions = conventions(&conventions_quads);
         let matcher = Matcher::new(&entities);
+        let frames = crate::analysis::frames::Frames::load("frames.ttl", &texts["frames.ttl"])
+            .map_err(|e| match e {
+                crate::analysis::frames::FramesError::Turtle(t) => t,
+                other => LexiconError::Frames(other.to_string()),
+            })?;
+        let frame_index = crate::analysis::events::FrameIndex::new(&frames, &entities);
         let mut ontology_quads = vocabulary;
         ontology_quads.extend(lexicon);
         Ok(Self {
             entities,
             conventions,
             cues,
+            frames,
+            frame_index,
             ontology_quads,
             matcher,
         })
@@ -361,8 +378,8 @@ fn entities(quads: &[Quad]) -> Vec<Entity> {
                 }
             }
             _ if p == format!("{PKG}demonym") => {
-                if let Some((v, _)) = literal(&q.object) {
-                    e.demonyms.push(v.to_owned());
+                if let Some((v, lang)) = literal(&q.object) {
+                    e.demonyms.push((v.to_owned(), lang.to_owned()));
                 }
             }
             _ if p == format!("{OWL}sameAs") => {

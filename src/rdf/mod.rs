@@ -35,6 +35,8 @@ pub struct DocumentGraph<'a> {
     pub conclusions: &'a BTreeMap<usize, RecIdentity>,
     /// Cited works that are documents of the corpus (by slug).
     pub cited_documents: &'a BTreeMap<crate::extract::Cited, String>,
+    /// The language the document is written in ("nl", "en").
+    pub language: &'a str,
 }
 
 /// The IRI of a cited work.
@@ -402,6 +404,11 @@ pub fn document_quads(g: &DocumentGraph<'_>, lexicon: &Lexicon) -> Vec<Quad> {
         quads: Vec::new(),
     };
     let d = add_document_node(&mut sink, doc, lexicon);
+    sink.add(
+        &d,
+        dcterms::LANGUAGE,
+        Literal::new_simple_literal(g.language),
+    );
     for (alt, similarity) in g.alternatives {
         let a = add_document_node(&mut sink, alt, lexicon);
         sink.add(&d, pkg::ALTERNATIVE_RENDERING, a.clone());
@@ -553,7 +560,11 @@ pub fn document_quads(g: &DocumentGraph<'_>, lexicon: &Lexicon) -> Vec<Quad> {
                 sink.add(
                     &node_,
                     pkg::STRENGTH,
-                    node(format!("{}{}", crate::lexicon::PKG, b.strength)),
+                    node(format!(
+                        "{}{}",
+                        crate::lexicon::PKG,
+                        b.strength.local_name()
+                    )),
                 );
                 if b.mutual {
                     sink.add(&node_, pkg::MUTUAL, Literal::from(true));
@@ -617,9 +628,7 @@ pub fn document_quads(g: &DocumentGraph<'_>, lexicon: &Lexicon) -> Vec<Quad> {
                 let Some(target) = party(&mut sink, &p.target, lexicon, &d) else {
                     continue;
                 };
-                let Ok(relation) = NamedNode::new(p.relation.clone()) else {
-                    continue;
-                };
+                let relation = node(p.relation.iri().to_owned());
                 positions += 1;
                 let node_ = node(iri::position(&doc.slug, positions));
                 let e = ev_node(&mut sink, p.evidence);

@@ -184,6 +184,8 @@ pub mod dcterms {
     terms! { "http://purl.org/dc/terms/";
         /// A document's title.
         TITLE = "title";
+        /// The language a document is written in ("nl", "en").
+        LANGUAGE = "language";
         /// A document's date.
         DATE = "date";
         /// A reference number.

@@ -1,0 +1,462 @@
+//! One document's analysis: its language, and per sentence the tokens,
+//! clauses (with negation, hedges, conditions) and the lexicon mentions
+//! mapped onto tokens. Computed once; every extractor reads it.
+
+use super::frames::Lang;
+use super::grammar::{Grammar, has};
+use super::tokens::{Token, tokenize};
+use crate::corpus::Document;
+use crate::lexicon::{Lexicon, Match};
+use crate::text::Segmented;
+
+/// What kind of clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClauseKind {
+    Main,
+    /// Opened by a subordinator ("dat", "omdat", "because").
+    Sub,
+    /// Opened by a relative pronoun ("die", "waarin", "which").
+    Relative,
+}
+
+/// A clause: a run of a sentence's tokens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clause {
+    /// Token range `[first, end)` in the sentence, the opening word included.
+    pub first: usize,
+    pub end: usize,
+    pub kind: ClauseKind,
+    /// The negators in it ("niet", "geen", "never"), as token indices.
+    pub negators: Vec<usize>,
+    /// The hedges in it, as written.
+    pub hedges: Vec<String>,
+    /// A condition or supposition ("als", "indien", "if").
+    pub conditional: bool,
+    /// Governed by a verb of denial ("ontkent dat …").
+    pub denied: bool,
+}
+
+impl Clause {
+    pub fn contains(&self, token: usize) -> bool {
+        (self.first..self.end).contains(&token)
+    }
+
+    pub fn negated(&self) -> bool {
+        !self.negators.is_empty() || self.denied
+    }
+}
+
+/// A lexicon mention as a token range `[first, last]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TokenMention {
+    pub first: usize,
+    pub last: usize,
+    pub entity: usize,
+    /// The name is part of a longer word ("NAVO" in "NAVO-bondgenoten").
+    pub partial: bool,
+}
+
+/// One analysed sentence.
+#[derive(Clone, Debug)]
+pub struct SentenceAnalysis {
+    /// Index into `Segmented::sentences`.
+    pub index: usize,
+    pub start: usize,
+    pub end: usize,
+    pub lang: Lang,
+    pub tokens: Vec<Token>,
+    pub clauses: Vec<Clause>,
+    pub mentions: Vec<TokenMention>,
+    /// It asks rather than states.
+    pub question: bool,
+    /// A body sentence (not a heading, not a footnote, not after the body).
+    pub body: bool,
+    /// The block (paragraph) it belongs to.
+    pub block: usize,
+}
+
+impl SentenceAnalysis {
+    /// The clause holding `token`.
+    pub fn clause_of(&self, token: usize) -> Option<&Clause> {
+        self.clauses.iter().find(|c| c.contains(token))
+    }
+
+    pub fn grammar(&self) -> &'static Grammar {
+        Grammar::of(self.lang)
+    }
+
+    /// The mention covering token `i`.
+    pub fn mention_at(&self, i: usize) -> Option<&TokenMention> {
+        self.mentions.iter().find(|m| m.first <= i && i <= m.last)
+    }
+
+    /// Byte span of tokens `[first, last]`.
+    pub fn span(&self, first: usize, last: usize) -> (usize, usize) {
+        (self.tokens[first].start, self.tokens[last].end)
+    }
+}
+
+/// A document's analysis.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    pub lang: Lang,
+    pub sentences: Vec<SentenceAnalysis>,
+    /// Every lexicon mention of the whole text, sorted by start.
+    pub mentions: Vec<Match>,
+}
+
+const NL_MARKERS: &[&str] = &[
+    "de", "het", "een", "en", "van", "is", "dat", "niet", "op", "voor", "met", "zijn", "wordt",
+    "ook", "deze", "aan", "bij", "naar", "worden", "heeft",
+];
+const EN_MARKERS: &[&str] = &[
+    "the", "a", "and", "of", "is", "that", "not", "on", "for", "with", "are", "to", "this", "by",
+    "be", "has", "have", "will", "which", "its",
+];
+
+/// The language of some tokens by their function words, `None` when they
+/// hold too few to tell.
+pub fn detect(tokens: &[Token]) -> Option<Lang> {
+    let nl = tokens.iter().filter(|t| has(NL_MARKERS, &t.lower)).count();
+    let en = tokens.iter().filter(|t| has(EN_MARKERS, &t.lower)).count();
+    if nl + en < 2 {
+        return None;
+    }
+    if en > nl * 2 {
+        Some(Lang::En)
+    } else if nl > en * 2 {
+        Some(Lang::Nl)
+    } else if nl + en >= 6 {
+        Some(if en > nl { Lang::En } else { Lang::Nl })
+    } else {
+        None
+    }
+}
+
+/// Whether the ambiguous word at `i` ("dat", "die", "that") opens a clause:
+/// after a comma or a verb of saying it does, before a subject it does;
+/// after a preposition or before a bare noun it is a determiner.
+fn opens_clause(tokens: &[Token], i: usize, g: &Grammar) -> bool {
+    let prev = i.checked_sub(1).map(|p| &tokens[p]);
+    let next = tokens.get(i + 1);
+    if prev.is_none_or(|p| p.lower == "," || p.lower == "(" || p.lower == ":") {
+        return true;
+    }
+    // "dat de …", "dat Hongarije …": a determiner never stands before
+    // another determiner or a name, so this opens a clause, even after a
+    // particle ("zet zich ervoor in dat de NAVO …").
+    if next.is_some_and(|n| has(g.determiners, &n.lower) && n.lower != "dat" && n.lower != "die") {
+        return true;
+    }
+    // After a verb ("erkend worden dat", "benadrukt dat") it is a
+    // conjunction whatever follows.
+    if prev.is_some_and(|p| {
+        has(g.auxiliaries, &p.lower) || has(g.copulas, &p.lower) || has(g.finite_verbs, &p.lower)
+    }) {
+        return true;
+    }
+    if prev.is_some_and(|p| has(g.prepositions, &p.lower) || has(g.determiners, &p.lower)) {
+        return false;
+    }
+    match next {
+        None => false,
+        Some(n) => {
+            n.capital
+                || has(g.determiners, &n.lower)
+                || has(g.pronouns, &n.lower)
+                || has(g.first_person_plural, &n.lower)
+                || has(g.negators, &n.lower)
+                || has(g.adverbs, &n.lower)
+                || has(g.auxiliaries, &n.lower)
+                || n.kind == super::tokens::TokenKind::Number
+        }
+    }
+}
+
+/// Whether a comma at `i` separates items of a list rather than clauses:
+/// a coordinator follows within a few words, before any other punctuation.
+fn list_comma(tokens: &[Token], i: usize, g: &Grammar) -> bool {
+    // ", en niet …": a coordinator right after the comma joins clauses.
+    if tokens
+        .get(i + 1)
+        .is_some_and(|t| has(g.coordinators, &t.lower))
+    {
+        return false;
+    }
+    for t in tokens.iter().skip(i + 1).take(6) {
+        if t.kind == super::tokens::TokenKind::Punct {
+            return t.lower == ",";
+        }
+        if has(g.coordinators, &t.lower) {
+            return true;
+        }
+        if has(g.subordinators, &t.lower)
+            || has(g.relatives, &t.lower)
+            || has(g.auxiliaries, &t.lower)
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// Splits a sentence's tokens into clauses.
+pub fn clauses(tokens: &[Token], g: &Grammar) -> Vec<Clause> {
+    let mut bounds: Vec<(usize, ClauseKind)> = vec![(0, ClauseKind::Main)];
+    for (i, t) in tokens.iter().enumerate() {
+        let w = t.lower.as_str();
+        // "als" and "of" mid-clause compare or coordinate ("instrumenten als
+        // SAFE", "A of B"); after a comma, or opening the sentence, they
+        // subordinate.
+        let after_comma = tokens[i.saturating_sub(1)].lower == ",";
+        let weak = matches!(w, "als" | "of" | "so");
+        if i > 0 && has(g.subordinators, w) && (!weak || after_comma && opens_clause(tokens, i, g))
+        {
+            // "als" after a comparative or "zoals" is no subordinator; keep
+            // it simple: "als" directly after a noun phrase head still opens.
+            bounds.push((i, ClauseKind::Sub));
+        } else if i > 0 && has(g.relatives, w) && opens_clause(tokens, i, g) {
+            bounds.push((i, ClauseKind::Relative));
+        } else if i > 0 && has(g.ambiguous_subordinators, w) && opens_clause(tokens, i, g) {
+            // After a noun (or a comma after a noun) "die"/"dat"/"that" is
+            // relative when a verb or adverb follows, else it opens a
+            // complement clause.
+            // After a comma that follows a name or noun, "dat"/"die" is
+            // relative ("Litouwen, dat …"); so it is before a verb or adverb.
+            let prev_is_comma = tokens[i - 1].lower == ",";
+            let next = tokens.get(i + 1);
+            let relative = next.is_some_and(|n| {
+                has(g.auxiliaries, &n.lower)
+                    || has(g.adverbs, &n.lower)
+                    || has(g.negators, &n.lower)
+            }) || prev_is_comma;
+            bounds.push((
+                i,
+                if relative {
+                    ClauseKind::Relative
+                } else {
+                    ClauseKind::Sub
+                },
+            ));
+        } else if matches!(w, ";" | ":") && i + 1 < tokens.len() {
+            bounds.push((i + 1, ClauseKind::Main));
+        } else if w == "," && i + 1 < tokens.len() && !list_comma(tokens, i, g) {
+            let next = &tokens[i + 1].lower;
+            if has(g.subordinators, next)
+                || has(g.relatives, next)
+                || has(g.ambiguous_subordinators, next)
+            {
+                continue;
+            }
+            bounds.push((i + 1, ClauseKind::Main));
+        }
+    }
+    bounds.dedup_by_key(|b| b.0);
+    let mut out: Vec<Clause> = Vec::new();
+    for (k, &(first, kind)) in bounds.iter().enumerate() {
+        let end = bounds.get(k + 1).map_or(tokens.len(), |b| b.0);
+        if first >= end {
+            continue;
+        }
+        let words = &tokens[first..end];
+        let mut negators: Vec<usize> = Vec::new();
+        for (j, t) in words.iter().enumerate() {
+            if has(g.negators, &t.lower) {
+                // "niet alleen … maar ook", "not only": no negation.
+                let next = words.get(j + 1).map(|n| n.lower.as_str());
+                if matches!(next, Some("alleen" | "only" | "enkel" | "slechts")) {
+                    continue;
+                }
+                negators.push(first + j);
+            }
+        }
+        let lower: Vec<&str> = words.iter().map(|t| t.lower.as_str()).collect();
+        let mut hedges: Vec<String> = words
+            .iter()
+            .filter(|t| has(g.hedges, &t.lower))
+            .map(|t| t.lower.clone())
+            .collect();
+        for phrase in g.hedge_phrases {
+            if lower.windows(phrase.len()).any(|w| w == *phrase) {
+                hedges.push(phrase.join(" "));
+            }
+        }
+        let conditional = kind == ClauseKind::Sub && has(g.conditionals, lower[0])
+            || (kind == ClauseKind::Main
+                && matches!(
+                    lower.first().copied(),
+                    Some("mocht" | "should" | "indien" | "als" | "if")
+                ));
+        out.push(Clause {
+            first,
+            end,
+            kind,
+            negators,
+            hedges,
+            conditional,
+            denied: false,
+        });
+    }
+    // A clause governed by a verb of denial is negated.
+    for k in 1..out.len() {
+        if out[k].kind == ClauseKind::Sub {
+            let prev = &out[k - 1];
+            if tokens[prev.first..prev.end]
+                .iter()
+                .any(|t| has(g.denials, &t.lower))
+            {
+                out[k].denied = true;
+            }
+        }
+    }
+    out
+}
+
+/// Maps mentions (byte spans) onto token ranges.
+fn token_mentions(tokens: &[Token], mentions: &[Match]) -> Vec<TokenMention> {
+    let mut out = Vec::new();
+    for m in mentions {
+        let Some(first) = tokens.iter().position(|t| t.end > m.start) else {
+            continue;
+        };
+        let Some(last) = tokens.iter().rposition(|t| t.start < m.end) else {
+            continue;
+        };
+        if last < first {
+            continue;
+        }
+        let partial = tokens[first].start < m.start || tokens[last].end > m.end;
+        out.push(TokenMention {
+            first,
+            last,
+            entity: m.entity,
+            partial,
+        });
+    }
+    out
+}
+
+/// Analyses a document.
+pub fn analyse(document: &Document, segmented: &Segmented, lexicon: &Lexicon) -> Analysis {
+    let n = &document.text;
+    let text = &n.text;
+    let mentions = lexicon.find(text);
+    let mut sentences = Vec::with_capacity(segmented.sentences.len());
+    let mut doc_nl = 0usize;
+    let mut doc_en = 0usize;
+    for (index, s) in segmented.sentences.iter().enumerate() {
+        let tokens = tokenize(text, s.start, s.end);
+        doc_nl += tokens.iter().filter(|t| has(NL_MARKERS, &t.lower)).count();
+        doc_en += tokens.iter().filter(|t| has(EN_MARKERS, &t.lower)).count();
+        let first = mentions.partition_point(|m| m.start < s.start);
+        let inside: Vec<Match> = mentions[first..]
+            .iter()
+            .take_while(|m| m.start < s.end)
+            .filter(|m| m.end <= s.end)
+            .copied()
+            .collect();
+        let question = text[s.start..s.end].trim_end().ends_with('?');
+        sentences.push(SentenceAnalysis {
+            index,
+            start: s.start,
+            end: s.end,
+            lang: Lang::Nl,
+            mentions: token_mentions(&tokens, &inside),
+            tokens,
+            clauses: Vec::new(),
+            question,
+            body: !s.heading && s.footnote.is_none() && s.end <= n.body_end,
+            block: s.block,
+        });
+    }
+    let lang = if doc_en > doc_nl { Lang::En } else { Lang::Nl };
+    for s in &mut sentences {
+        s.lang = detect(&s.tokens).unwrap_or(lang);
+        s.clauses = clauses(&s.tokens, Grammar::of(s.lang));
+    }
+    Analysis {
+        lang,
+        sentences,
+        mentions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str, lang: Lang) -> Vec<(String, ClauseKind, bool)> {
+        let toks = tokenize(s, 0, s.len());
+        clauses(&toks, Grammar::of(lang))
+            .into_iter()
+            .map(|c| {
+                let words: Vec<&str> = toks[c.first..c.end]
+                    .iter()
+                    .map(|t| t.lower.as_str())
+                    .collect();
+                (words.join(" "), c.kind, c.negated())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_complement_clause_is_split_from_its_main_clause_with_its_own_negation() {
+        let c = split(
+            "De minister benadrukte dat Georgië de missie nooit heeft gefrustreerd.",
+            Lang::Nl,
+        );
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert!(!c[0].2);
+        assert_eq!(c[1].1, ClauseKind::Sub);
+        assert!(c[1].2);
+    }
+
+    #[test]
+    fn a_list_comma_does_not_split_a_clause() {
+        let c = split(
+            "Hongarije, Slowakije en Oostenrijk blokkeren het besluit.",
+            Lang::Nl,
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+    }
+
+    #[test]
+    fn a_subordinate_clause_before_the_main_clause_ends_at_its_comma() {
+        let c = split(
+            "Omdat Polen bezwaar maakt, komt het akkoord niet tot stand.",
+            Lang::Nl,
+        );
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert!(!c[0].2 && c[1].2, "{c:?}");
+    }
+
+    #[test]
+    fn a_relative_pronoun_opens_a_relative_clause() {
+        let c = split(
+            "Austria, which vetoed the package, changed course.",
+            Lang::En,
+        );
+        assert!(
+            c.iter()
+                .any(|x| x.1 == ClauseKind::Relative && x.0.starts_with("which")),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn not_only_is_no_negation() {
+        let c = split(
+            "Het kabinet steunt niet alleen het plan maar ook de uitvoering.",
+            Lang::Nl,
+        );
+        assert!(!c[0].2);
+    }
+
+    #[test]
+    fn the_language_is_told_by_function_words() {
+        let en = "Hungary has blocked the package for the third time.";
+        let nl = "Hongarije heeft het pakket voor de derde keer geblokkeerd.";
+        assert_eq!(detect(&tokenize(en, 0, en.len())), Some(Lang::En));
+        assert_eq!(detect(&tokenize(nl, 0, nl.len())), Some(Lang::Nl));
+    }
+}

@@ -1,0 +1,1931 @@
+//! Frame events: the lexical units of `frames.ttl` found in analysed
+//! sentences, with their roles filled from the clause.
+//!
+//! A verb is found in any of its forms, a separable verb split ("houdt …
+//! tegen") or joined ("tegengehouden", "tegen te houden"), a noun in the
+//! singular, plural or as the last part of a hyphenated compound, a fixed
+//! expression with its words in order and its head verb in any form. Roles
+//! come from the clause: the subject (before the finite verb, after it in
+//! inversion, the antecedent of a relative clause), the object, the
+//! prepositional phrase the unit names, the agent of a passive, and for a
+//! noun its genitive, demonym or possessive. Nothing is taken from outside
+//! the sentence except the antecedent of a pronoun in the sentence before.
+
+use std::collections::BTreeMap;
+
+use super::document::{Analysis, ClauseKind, SentenceAnalysis};
+use super::frames::{Form, Frames, Lang, LexicalUnit, Role, Trigger as UnitTrigger};
+use super::grammar::{Grammar, has};
+use super::tokens::TokenKind;
+use crate::lexicon::{EntityKind, Lexicon};
+
+/// At most this many tokens in a noun phrase.
+const MAX_PHRASE: usize = 16;
+/// At most this many tokens between the fixed words of an expression.
+const EXPRESSION_GAP: usize = 4;
+
+/// One form a word can be of a frame verb.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct FormOf {
+    verb: usize,
+    form: Form,
+    joined: bool,
+}
+
+/// Lookup tables over the frames, built once per lexicon.
+#[derive(Debug, Default)]
+pub struct FrameIndex {
+    forms: BTreeMap<String, Vec<FormOf>>,
+    /// Noun → units.
+    nouns: BTreeMap<String, Vec<usize>>,
+    /// Verb → units it triggers.
+    verb_units: BTreeMap<usize, Vec<usize>>,
+    /// Adjective → units.
+    adjectives: BTreeMap<String, Vec<usize>>,
+    /// Expression units of each language.
+    expressions: Vec<usize>,
+    /// (language, demonym in lower case) → entity.
+    demonyms: BTreeMap<(Lang, String), usize>,
+    /// Label without articles, lower case → entity: a phrase that writes a
+    /// name with other articles ("samenwerking tussen EU en NAVO") is that
+    /// entity.
+    label_keys: BTreeMap<String, usize>,
+}
+
+impl FrameIndex {
+    pub fn new(frames: &Frames, lexicon_entities: &[crate::lexicon::Entity]) -> Self {
+        let mut index = FrameIndex::default();
+        for (v, verb) in frames.verbs.iter().enumerate() {
+            for (form, f) in &verb.forms {
+                index.forms.entry(form.clone()).or_default().push(FormOf {
+                    verb: v,
+                    form: *f,
+                    joined: false,
+                });
+            }
+            for (form, f) in &verb.joined {
+                index.forms.entry(form.clone()).or_default().push(FormOf {
+                    verb: v,
+                    form: *f,
+                    joined: true,
+                });
+            }
+        }
+        for (u, unit) in frames.units.iter().enumerate() {
+            match &unit.trigger {
+                UnitTrigger::Verb(v) => index.verb_units.entry(*v).or_default().push(u),
+                UnitTrigger::Noun { singular, plural } => {
+                    for n in std::iter::once(singular).chain(plural) {
+                        index.nouns.entry(n.to_lowercase()).or_default().push(u);
+                    }
+                }
+                UnitTrigger::Adjective(a) => index.adjectives.entry(a.clone()).or_default().push(u),
+                UnitTrigger::Expression { .. } => index.expressions.push(u),
+            }
+        }
+        for (e, entity) in lexicon_entities.iter().enumerate() {
+            for l in &entity.labels {
+                index.label_keys.entry(label_key(l)).or_insert(e);
+            }
+            for (d, lang) in &entity.demonyms {
+                for l in [Lang::Nl, Lang::En] {
+                    if lang.is_empty() || lang == l.code() {
+                        index.demonyms.entry((l, d.to_lowercase())).or_insert(e);
+                    }
+                }
+            }
+        }
+        index
+    }
+
+    /// The state a demonym of `lang` names.
+    fn demonym(&self, lang: Lang, word: &str) -> Option<usize> {
+        self.demonyms.get(&(lang, word.to_owned())).copied()
+    }
+
+    /// Whether `word` is a form of a frame verb (finite or participle).
+    fn is_verb_form(&self, word: &str) -> bool {
+        self.forms.get(word).is_some_and(|fs| {
+            fs.iter()
+                .any(|f| matches!(f.form, Form::Present | Form::Past | Form::Participle))
+        })
+    }
+}
+
+/// A label's words in lower case without articles.
+fn label_key(s: &str) -> String {
+    s.split_whitespace()
+        .map(str::to_lowercase)
+        .filter(|w| !matches!(w.as_str(), "de" | "het" | "een" | "the" | "a" | "an"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Who or what fills a role.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Filler {
+    /// A lexicon entity.
+    Entity(usize),
+    /// A group described without naming members ("verschillende lidstaten").
+    Group(String),
+    /// A phrase that names no entity, with the text's words.
+    Phrase(String),
+}
+
+/// A role filler with where it was read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Arg {
+    pub filler: Filler,
+    /// For a theme: the co-agents of this theme alone ("(samen met A) op
+    /// het gebied van X en (samen met B) op het gebied van Y").
+    pub partners: Option<Vec<usize>>,
+    /// Index of the analysed sentence it was read from (the sentence
+    /// before, for the antecedent of a pronoun).
+    pub sentence: usize,
+}
+
+/// One lexical unit found in a sentence, with its roles.
+#[derive(Clone, Debug)]
+pub struct Event {
+    /// Index into `Frames::units`.
+    pub unit: usize,
+    /// Index into `Analysis::sentences`.
+    pub sentence: usize,
+    /// Tokens of the trigger, the head first.
+    pub tokens: Vec<usize>,
+    pub agents: Vec<Arg>,
+    pub themes: Vec<Arg>,
+    /// Co-agents ("samen met Letland", "together with Spain").
+    pub partners: Vec<usize>,
+    /// The clause denies it.
+    pub negated: bool,
+    /// Hedges of its clause, as written.
+    pub hedges: Vec<String>,
+    /// The agent came from a "door"/"by" phrase that names a cause, not an actor.
+    pub cause: bool,
+    /// "respectievelijk", "respectively": agents and themes pair in order.
+    pub respectively: bool,
+}
+
+/// A trigger found in a sentence.
+#[derive(Clone, Debug)]
+struct Found {
+    unit: usize,
+    tokens: Vec<usize>,
+    head: usize,
+    form: Option<Form>,
+}
+
+fn verb_matches(
+    frames: &Frames,
+    s: &SentenceAnalysis,
+    i: usize,
+    f: FormOf,
+    clause_end: usize,
+) -> Option<Vec<usize>> {
+    let verb = &frames.verbs[f.verb];
+    if verb.lang != s.lang {
+        return None;
+    }
+    let Some(particle) = verb.particle.as_deref() else {
+        return Some(vec![i]);
+    };
+    if f.joined {
+        return Some(vec![i]);
+    }
+    let t = &s.tokens;
+    match s.lang {
+        Lang::Nl => match f.form {
+            // A split particle closes the middle field: what follows it is
+            // no noun phrase ("draagt bij aan X" is bijdragen, not aandragen).
+            Form::Present | Form::Past => (i + 1..clause_end)
+                .find(|&p| t[p].lower == particle && particle_position(s, p, clause_end))
+                .map(|p| vec![i, p]),
+            Form::Infinitive | Form::TeInfinitive
+                if i >= 2 && t[i - 1].lower == "te" && t[i - 2].lower == particle =>
+            {
+                Some(vec![i, i - 2])
+            }
+            _ => None,
+        },
+        Lang::En => (i + 1..clause_end.min(i + 5))
+            .find(|&p| t[p].lower == particle)
+            .map(|p| vec![i, p]),
+    }
+}
+
+/// "daarbij", "hiervoor", "erop": a pronominal adverb, which stands for a
+/// phrase named elsewhere.
+fn pronominal_adverb(w: &str) -> bool {
+    const PREPS: [&str; 16] = [
+        "bij", "voor", "op", "aan", "in", "mee", "over", "toe", "tegen", "van", "uit", "door",
+        "naast", "om", "onder", "achter",
+    ];
+    ["er", "hier", "daar", "waar"]
+        .iter()
+        .any(|p| w.strip_prefix(p).is_some_and(|rest| PREPS.contains(&rest)))
+}
+
+/// Where the clause `k` ends when the fragments after it continue it: a
+/// relative clause inside it, and comma-separated pieces without a verb of
+/// their own (", zoals het VK en Turkije, soms gecompliceerder").
+fn continued_end(s: &SentenceAnalysis, k: usize) -> usize {
+    let g = s.grammar();
+    let mut end = s.clauses[k].end;
+    for c in &s.clauses[k + 1..] {
+        let verbless = !s.tokens[c.first..c.end].iter().any(|t| {
+            has(g.auxiliaries, &t.lower)
+                || has(g.copulas, &t.lower)
+                || has(g.finite_verbs, &t.lower)
+        });
+        match c.kind {
+            ClauseKind::Relative => end = c.end,
+            ClauseKind::Main if verbless => end = c.end,
+            _ => break,
+        }
+    }
+    end
+}
+
+/// Whether a Dutch word at `p` stands where a separable particle stands:
+/// at the end of the clause, or before punctuation, a preposition, a verb,
+/// "te", a subordinator or a coordinator — not before a noun phrase.
+fn particle_position(s: &SentenceAnalysis, p: usize, clause_end: usize) -> bool {
+    let g = s.grammar();
+    let Some(next) = s.tokens.get(p + 1).filter(|_| p + 1 < clause_end) else {
+        return true;
+    };
+    let w = next.lower.as_str();
+    next.kind == TokenKind::Punct
+        || has(g.prepositions, w)
+        || has(g.auxiliaries, w)
+        || has(g.subordinators, w)
+        || has(g.coordinators, w)
+        || has(g.ambiguous_subordinators, w)
+        || w == g.infinitive_marker
+        || w.starts_with("ge") && w.len() > 5
+        || w.ends_with("en") && !has(g.determiners, w) && !next.capital
+}
+
+/// Whether token `w` matches an expression word: the word itself, or for
+/// an adjective its comparative ("gecompliceerder"), or for a compound
+/// suffix ("-geleid") a word ending in it, inflected or not.
+fn word_matches(token: &str, word: &str) -> bool {
+    if let Some(suffix) = word.strip_prefix('-') {
+        return token.len() > suffix.len() + 1
+            && (token.ends_with(&format!("-{suffix}")) || token.ends_with(&format!("-{suffix}e")));
+    }
+    token == word
+        || (word.len() > 3
+            && token.len() == word.len() + 2
+            && token.starts_with(word)
+            && token.ends_with("er"))
+        || (word.ends_with('e')
+            && token.len() == word.len() + 1
+            && token.starts_with(word)
+            && token.ends_with('r'))
+}
+
+fn is_reflexive_present(s: &SentenceAnalysis, first: usize, end: usize) -> bool {
+    let g = s.grammar();
+    s.tokens[first..end]
+        .iter()
+        .any(|t| has(g.reflexives, &t.lower))
+}
+
+/// Every trigger of the sentence's language.
+fn triggers(frames: &Frames, index: &FrameIndex, s: &SentenceAnalysis) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    let g = s.grammar();
+    for (clause_index, clause) in s.clauses.iter().enumerate() {
+        for i in clause.first..clause.end {
+            let tok = &s.tokens[i];
+            if tok.kind != TokenKind::Word {
+                continue;
+            }
+            if let Some(forms) = index.forms.get(&tok.lower) {
+                for f in forms {
+                    if !verb_reading(index, s, i, *f) {
+                        continue;
+                    }
+                    let Some(tokens) = verb_matches(frames, s, i, *f, clause.end) else {
+                        continue;
+                    };
+                    // "bemoeilijkt", "held": one spelling, two forms; with a
+                    // passive auxiliary in the clause it is the participle.
+                    let passive_aux = s.tokens[clause.first..clause.end]
+                        .iter()
+                        .any(|t| has(g.passive_auxiliaries, &t.lower));
+                    let participle_too = forms
+                        .iter()
+                        .any(|o| o.verb == f.verb && o.form == Form::Participle);
+                    if f.form != Form::Participle && participle_too && passive_aux {
+                        continue;
+                    }
+                    for &u in index.verb_units.get(&f.verb).into_iter().flatten() {
+                        let unit = &frames.units[u];
+                        if unit.lang != s.lang {
+                            continue;
+                        }
+                        if unit.reflexive
+                            && s.lang == Lang::Nl
+                            && !is_reflexive_present(s, clause.first, clause.end)
+                        {
+                            continue;
+                        }
+                        out.push(Found {
+                            unit: u,
+                            tokens: tokens.clone(),
+                            head: i,
+                            form: Some(f.form),
+                        });
+                    }
+                }
+            }
+            if let Some(units) = adjective_units(index, &tok.lower) {
+                for &u in units {
+                    if frames.units[u].lang == s.lang {
+                        out.push(Found {
+                            unit: u,
+                            tokens: vec![i],
+                            head: i,
+                            form: None,
+                        });
+                    }
+                }
+            }
+            let noun_key = if index.nouns.contains_key(&tok.lower) {
+                Some(tok.lower.as_str())
+            } else {
+                tok.lower
+                    .rsplit_once('-')
+                    .map(|(_, n)| n)
+                    .filter(|n| index.nouns.contains_key(*n))
+            };
+            if let Some(key) = noun_key {
+                let after_marker = i > 0 && s.tokens[i - 1].lower == g.infinitive_marker;
+                if !after_marker {
+                    for &u in index.nouns.get(key).into_iter().flatten() {
+                        if frames.units[u].lang == s.lang {
+                            out.push(Found {
+                                unit: u,
+                                tokens: vec![i],
+                                head: i,
+                                form: None,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        // Expressions.
+        for &u in &index.expressions {
+            let unit = &frames.units[u];
+            if unit.lang != s.lang {
+                continue;
+            }
+            if let Some(found) = expression(frames, index, s, (clause.first, clause.end), u)
+                .or_else(|| {
+                    let end = continued_end(s, clause_index);
+                    (end > clause.end)
+                        .then(|| expression(frames, index, s, (clause.first, end), u))
+                        .flatten()
+                        .filter(|f| f.tokens.iter().any(|&t| t < clause.end))
+                })
+            {
+                out.push(found);
+            }
+        }
+    }
+    // A noun or verb inside a longer expression of the same frame is that
+    // expression.
+    let expressions: Vec<(String, Vec<usize>)> = out
+        .iter()
+        .filter(|f| matches!(frames.units[f.unit].trigger, UnitTrigger::Expression { .. }))
+        .map(|f| (frames.units[f.unit].frame.clone(), f.tokens.clone()))
+        .collect();
+    out.retain(|f| {
+        matches!(frames.units[f.unit].trigger, UnitTrigger::Expression { .. })
+            || !expressions
+                .iter()
+                .any(|(frame, toks)| *frame == frames.units[f.unit].frame && toks.contains(&f.head))
+    });
+    // A reflexive unit found ("zet zich in voor") rules out the plain unit
+    // of the same verb in the same frame ("inzetten op").
+    let reflexive: Vec<(usize, String)> = out
+        .iter()
+        .filter(|f| frames.units[f.unit].reflexive)
+        .map(|f| (f.head, frames.units[f.unit].frame.clone()))
+        .collect();
+    out.retain(|f| {
+        let u = &frames.units[f.unit];
+        u.reflexive || !is_verb(frames, f.unit) || !reflexive.contains(&(f.head, u.frame.clone()))
+    });
+    // Two separable verbs on one finite verb ("draagt hier aan bij"): the
+    // particle that closes the clause is the verb's, the other a preposition.
+    let last_particle: BTreeMap<usize, usize> = out
+        .iter()
+        .filter(|f| f.tokens.len() == 2 && f.tokens[1] > f.head && is_verb(frames, f.unit))
+        .fold(BTreeMap::new(), |mut m, f| {
+            let e = m.entry(f.head).or_insert(f.tokens[1]);
+            *e = (*e).max(f.tokens[1]);
+            m
+        });
+    out.retain(|f| {
+        !(f.tokens.len() == 2 && f.tokens[1] > f.head && is_verb(frames, f.unit))
+            || last_particle.get(&f.head) == Some(&f.tokens[1])
+    });
+    out.sort_by_key(|f| (f.head, f.unit));
+    out.dedup_by_key(|f| (f.head, f.unit));
+    out
+}
+
+fn is_verb(frames: &Frames, unit: usize) -> bool {
+    matches!(frames.units[unit].trigger, UnitTrigger::Verb(_))
+}
+
+/// The units of an adjective in its base, inflected or comparative form.
+fn adjective_units<'i>(index: &'i FrameIndex, word: &str) -> Option<&'i Vec<usize>> {
+    if let Some(u) = index.adjectives.get(word) {
+        return Some(u);
+    }
+    for suffix in ["er", "e", "r"] {
+        if let Some(base) = word.strip_suffix(suffix)
+            && let Some(u) = index.adjectives.get(base)
+        {
+            return Some(u);
+        }
+    }
+    None
+}
+
+/// Whether a word may be read as this verb form here. A bare Dutch stem
+/// ("steun", "voorstel", "onderzoek") is a noun far more often than a
+/// first person singular, so it counts only after "ik"; no verb form
+/// follows a determiner or a demonym ("het Franse voorstel").
+fn verb_reading(index: &FrameIndex, s: &SentenceAnalysis, i: usize, f: FormOf) -> bool {
+    let g = s.grammar();
+    let prev = i.checked_sub(1).map(|p| s.tokens[p].lower.as_str());
+    if prev.is_some_and(|p| has(g.determiners, p) || index.demonym(s.lang, p).is_some()) {
+        return false;
+    }
+    let w = s.tokens[i].lower.as_str();
+    if s.lang == Lang::Nl
+        && f.form == Form::Present
+        && !w.ends_with('t')
+        && !w.ends_with("en")
+        && !matches!(w, "is" | "ben" | "heb" | "ga" | "sta" | "doe" | "zie")
+    {
+        return prev == Some("ik");
+    }
+    true
+}
+
+/// An expression in clause `[first, end)`: its fixed words in order, each
+/// within a few words of the one before, and its head verb in any form
+/// anywhere in the clause. A compound suffix ("-geleid") is a fixed word.
+fn expression(
+    frames: &Frames,
+    index: &FrameIndex,
+    s: &SentenceAnalysis,
+    (first, end): (usize, usize),
+    unit: usize,
+) -> Option<Found> {
+    let UnitTrigger::Expression { words, head, verb } = &frames.units[unit].trigger else {
+        return None;
+    };
+    let verb_word = head.filter(|&h| !words[h].starts_with('-'));
+    let t = &s.tokens;
+    let mut tokens = Vec::new();
+    let mut at = first;
+    for (k, w) in words.iter().enumerate() {
+        if Some(k) == verb_word {
+            continue;
+        }
+        let limit = if tokens.is_empty() {
+            end
+        } else {
+            (at + EXPRESSION_GAP + 1).min(end)
+        };
+        let found = (at..limit).find(|&i| word_matches(&t[i].lower, w))?;
+        tokens.push(found);
+        at = found + 1;
+    }
+    let mut form = None;
+    let mut head_token = tokens.first().copied();
+    if let (Some(_), Some(v)) = (verb_word, verb) {
+        let verb_tokens = (first..end).find_map(|i| {
+            index.forms.get(&t[i].lower).and_then(|fs| {
+                fs.iter()
+                    .filter(|f| f.verb == *v)
+                    .find_map(|f| verb_matches(frames, s, i, *f, end).map(|tk| (tk, f.form)))
+            })
+        })?;
+        form = Some(verb_tokens.1);
+        head_token = verb_tokens.0.first().copied();
+        tokens.extend(verb_tokens.0);
+    }
+    let head_token = head_token?;
+    tokens.sort_unstable();
+    tokens.dedup();
+    Some(Found {
+        unit,
+        tokens,
+        head: head_token,
+        form,
+    })
+}
+
+/// Context for filling roles in one sentence.
+struct Ctx<'a> {
+    text: &'a str,
+    frames: &'a Frames,
+    index: &'a FrameIndex,
+    lexicon: &'a Lexicon,
+    analysis: &'a Analysis,
+    si: usize,
+    s: &'a SentenceAnalysis,
+    g: &'static Grammar,
+    /// Authors the document names for "we".
+    we: &'a [usize],
+    /// Described-group qualifiers and nouns (data in cues.ttl).
+    group_qualifiers: &'a [String],
+    group_nouns: &'a [String],
+}
+
+impl Ctx<'_> {
+    fn lower(&self, i: usize) -> &str {
+        &self.s.tokens[i].lower
+    }
+
+    fn is_skippable(&self, i: usize) -> bool {
+        let w = self.lower(i);
+        has(self.g.adverbs, w)
+            || has(self.g.negators, w)
+            || has(self.g.hedges, w)
+            || has(self.g.auxiliaries, w)
+            || has(self.g.reflexives, w) && self.s.lang == Lang::Nl && w == "zich"
+            || matches!(w, "er" | "hier" | "daar" | "not" | "n't" | "never")
+            || pronominal_adverb(w)
+    }
+
+    fn skip(&self, mut i: usize, end: usize, avoid: &[usize]) -> usize {
+        while i < end && (self.is_skippable(i) || avoid.contains(&i)) {
+            i += 1;
+        }
+        i
+    }
+
+    fn stops_phrase(&self, j: usize, start: usize, avoid: &[usize], stop_preps: &[&str]) -> bool {
+        let t = &self.s.tokens[j];
+        let w = t.lower.as_str();
+        let g = self.g;
+        if t.kind == TokenKind::Punct || avoid.contains(&j) {
+            return true;
+        }
+        if j == start {
+            return has(g.prepositions, w) && !matches!(w, "tussen" | "between")
+                || has(g.auxiliaries, w);
+        }
+        if has(g.subordinators, w)
+            || has(g.relatives, w)
+            || has(g.ambiguous_subordinators, w)
+                && j > start
+                && !has(g.determiners, &self.s.tokens[j - 1].lower)
+            || has(g.negators, w)
+            || has(g.auxiliaries, w)
+            || has(g.adverbs, w)
+            || has(g.hedges, w)
+            || w == g.infinitive_marker && self.s.lang == Lang::Nl
+            || w == "om"
+            || pronominal_adverb(w)
+        {
+            return true;
+        }
+        if has(g.prepositions, w) {
+            let next_number = self
+                .s
+                .tokens
+                .get(j + 1)
+                .is_some_and(|n| n.kind == TokenKind::Number);
+            return has(g.adjunct_prepositions, w)
+                || w == g.agent_preposition
+                || stop_preps.contains(&w)
+                || next_number;
+        }
+        let prev_det = has(g.determiners, &self.s.tokens[j - 1].lower);
+        !prev_det
+            && (self.index.is_verb_form(w) && !self.index.nouns.contains_key(w)
+                || has(g.finite_verbs, w)
+                || has(g.copulas, w))
+    }
+
+    /// The noun phrase starting at `i`: `[i, last]`.
+    fn phrase(
+        &self,
+        i: usize,
+        end: usize,
+        avoid: &[usize],
+        stop_preps: &[&str],
+    ) -> Option<(usize, usize)> {
+        if i >= end || self.stops_phrase(i, i, avoid, stop_preps) {
+            return None;
+        }
+        // A demonstrative standing alone ("stuitte dit op …") is a pronoun.
+        if has(self.g.pronouns, self.lower(i))
+            && self.s.tokens.get(i + 1).is_none_or(|n| {
+                n.kind == TokenKind::Punct
+                    || has(self.g.prepositions, &n.lower)
+                    || has(self.g.adverbs, &n.lower)
+                    || has(self.g.auxiliaries, &n.lower)
+                    || has(self.g.finite_verbs, &n.lower)
+                    || has(self.g.copulas, &n.lower)
+            })
+        {
+            return Some((i, i));
+        }
+        let mut last = i;
+        let mut between = matches!(self.lower(i), "tussen" | "between");
+        let mut j = i + 1;
+        while j < end && j - i < MAX_PHRASE {
+            let w = self.lower(j);
+            if has(self.g.coordinators, w) {
+                // "tussen de EU en de NAVO": one phrase.
+                if between && matches!(w, "en" | "and") {
+                    between = false;
+                    j += 1;
+                    continue;
+                }
+                // "NAVO- en EU-initiatieven", "een open en inclusieve
+                // benadering": coordinated modifiers of one noun.
+                let dangling = self.lower(j - 1).ends_with('-');
+                let from = (i..j)
+                    .rev()
+                    .find(|&k| has(self.g.determiners, self.lower(k)))
+                    .map_or(i, |k| k + 1);
+                let content = j - from;
+                let next_modifier = self.s.tokens.get(j + 1).is_some_and(|n| {
+                    n.kind == TokenKind::Word
+                        && !n.capital
+                        && !has(self.g.determiners, &n.lower)
+                        && !has(self.g.prepositions, &n.lower)
+                });
+                if j + 1 < end
+                    && (dangling || content == 1 && next_modifier && !self.s.tokens[j - 1].capital)
+                {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if self.stops_phrase(j, i, avoid, stop_preps) {
+                break;
+            }
+            // A determiner opens a new phrase unless a preposition governs
+            // it ("Slowakije | de verlenging", "de verlenging van de sancties").
+            let prev = self.lower(j - 1);
+            if has(self.g.determiners, w)
+                && !has(self.g.prepositions, prev)
+                && !has(self.g.coordinators, prev)
+                && !has(self.g.determiners, prev)
+                && !prev.ends_with('-')
+            {
+                break;
+            }
+            if matches!(w, "tussen" | "between") {
+                between = true;
+            }
+            last = j;
+            j += 1;
+        }
+        // Never end on a preposition or determiner.
+        while last > i
+            && (has(self.g.prepositions, self.lower(last))
+                || has(self.g.determiners, self.lower(last)))
+        {
+            last -= 1;
+        }
+        Some((i, last))
+    }
+
+    /// The phrase and the phrases coordinated with it ("A, B en C").
+    fn conjuncts(
+        &self,
+        i: usize,
+        end: usize,
+        avoid: &[usize],
+        stop_preps: &[&str],
+    ) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut at = i;
+        // "zowel A als B", "both A and B".
+        if at < end && matches!(self.lower(at), "zowel" | "both") {
+            at += 1;
+        }
+        while let Some((a, b)) = self.phrase(at, end, avoid, stop_preps) {
+            out.push((a, b));
+            let next = b + 1;
+            if next >= end {
+                break;
+            }
+            let w = self.lower(next);
+            if w == ","
+                || has(self.g.coordinators, w) && w != "maar" && w != "but"
+                || w == "als" && out.len() == 1
+            {
+                let mut k = next + 1;
+                if k < end && has(self.g.coordinators, self.lower(k)) {
+                    k += 1;
+                }
+                if k < end && (self.lower(k) == "as" && self.lower(k.saturating_sub(1)) == "as") {
+                    k += 1;
+                }
+                // "… en andersom de betrokkenheid van …"
+                at = self.skip(k, end, avoid);
+                continue;
+            }
+            break;
+        }
+        out
+    }
+
+    fn label(&self, a: usize, b: usize) -> String {
+        let (start, end) = self.s.span(a, b);
+        let text = &self.analysis_text()[start..end];
+        let mut words: Vec<&str> = text.split_whitespace().collect();
+        while words.first().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "de" | "het" | "een" | "the" | "a" | "an"
+            )
+        }) {
+            words.remove(0);
+        }
+        words.join(" ")
+    }
+
+    fn analysis_text(&self) -> &str {
+        self.text
+    }
+}
+
+/// What fills an agent phrase `[a, b]`: an actor, a demonym's state, a
+/// described group, or the antecedent of a pronoun.
+fn agent_of(ctx: &Ctx<'_>, a: usize, b: usize, allow_issue: bool) -> Option<Arg> {
+    let s = ctx.s;
+    let words: Vec<&str> = (a..=b).map(|i| ctx.lower(i)).collect();
+    // A pronoun or "het land", "deze lidstaat", "the country".
+    let pronoun = words.len() == 1 && has(ctx.g.pronouns, words[0])
+        || words.len() == 2
+            && matches!(
+                words[0],
+                "het" | "dit" | "deze" | "dat" | "the" | "this" | "that"
+            )
+            && matches!(
+                words[1],
+                "land"
+                    | "lidstaat"
+                    | "bondgenoot"
+                    | "country"
+                    | "state"
+                    | "ally"
+                    | "government"
+                    | "regering"
+            );
+    if pronoun {
+        return antecedent(ctx, a);
+    }
+    // "deze kwestie", "dit vraagstuk", "the issue": the issue named before.
+    if allow_issue
+        && words.len() == 2
+        && matches!(
+            words[0],
+            "de" | "deze" | "dit" | "die" | "dat" | "het" | "the" | "this" | "that"
+        )
+        && has(ctx.g.issue_nouns, words[1])
+    {
+        return issue_before(ctx);
+    }
+    if words.len() == 1 && has(ctx.g.first_person_plural, words[0]) {
+        return ctx.we.first().map(|&e| Arg {
+            filler: Filler::Entity(e),
+            sentence: ctx.si,
+            partners: None,
+        });
+    }
+    // A group described without naming members ("verschillende lidstaten"),
+    // even when its noun is also a name ("lidstaten").
+    if let Some(g) = group(ctx, &words, a, b) {
+        return Some(g);
+    }
+    // Only the head part of the phrase names its referent: not "China" in
+    // "de Raadsconclusies over de betrekkingen met China". A van/of-phrase
+    // after a noun of state, stance or a frame names the holder ("de
+    // bezwaren van Polen", "de regering van Polen").
+    let b = head_part(ctx, a, b);
+    // A named actor, not part of a longer word.
+    let actor = s
+        .mentions
+        .iter()
+        .filter(|m| m.first >= a && m.last <= b)
+        .find(|m| {
+            let kind = ctx.lexicon.entities.get(m.entity).and_then(|e| e.kind());
+            kind == Some(EntityKind::Actor) && !m.partial
+                || allow_issue && kind == Some(EntityKind::Issue)
+        });
+    if let Some(m) = actor {
+        return Some(Arg {
+            filler: Filler::Entity(m.entity),
+            sentence: ctx.si,
+            partners: None,
+        });
+    }
+    // A demonym before a noun of state ("de Russische autoriteiten", "the
+    // Hungarian government"), or standing alone ("de Fransen").
+    let organ = (a..=b).any(|i| has(ctx.g.state_nouns, ctx.lower(i)));
+    if let Some(e) = (a..=b)
+        .find_map(|i| ctx.index.demonym(ctx.s.lang, ctx.lower(i)))
+        .filter(|_| organ || words.iter().filter(|w| !has(ctx.g.determiners, w)).count() == 1)
+    {
+        return Some(Arg {
+            filler: Filler::Entity(e),
+            sentence: ctx.si,
+            partners: None,
+        });
+    }
+    // A possessive or genitive of an actor ("Hungary's").
+    if let Some(m) = s.mentions.iter().find(|m| {
+        m.first >= a
+            && m.last <= b
+            && m.partial
+            && ctx.s.tokens[m.last].lower.ends_with("'s")
+            && ctx.lexicon.entities.get(m.entity).and_then(|e| e.kind()) == Some(EntityKind::Actor)
+    }) {
+        return Some(Arg {
+            filler: Filler::Entity(m.entity),
+            sentence: ctx.si,
+            partners: None,
+        });
+    }
+    None
+}
+
+/// The last token of the head part of phrase `[a, b]`: up to its first
+/// preposition, or through a van/of-phrase after a noun of state or stance.
+fn head_part(ctx: &Ctx<'_>, a: usize, b: usize) -> usize {
+    let Some(p) = (a + 1..=b).find(|&i| has(ctx.g.prepositions, ctx.lower(i))) else {
+        return b;
+    };
+    let noun = ctx.lower(p - 1);
+    let holder_noun = has(ctx.g.state_nouns, noun)
+        || has(ctx.g.stance_nouns, noun)
+        || ctx.index.nouns.contains_key(noun);
+    if matches!(ctx.lower(p), "van" | "of") && holder_noun {
+        return (p + 1..=b)
+            .find(|&i| has(ctx.g.prepositions, ctx.lower(i)))
+            .map_or(b, |i| i - 1);
+    }
+    p - 1
+}
+
+/// A group described without naming members: a qualifier ("verschillende",
+/// "sommige", "several") and a group noun ("lidstaten", "allies").
+fn group(ctx: &Ctx<'_>, words: &[&str], a: usize, b: usize) -> Option<Arg> {
+    let qualifies = ctx
+        .group_qualifiers
+        .iter()
+        .any(|q| words.contains(&q.to_lowercase().as_str()));
+    let noun = ctx.group_nouns.iter().any(|n| {
+        let n = n.to_lowercase();
+        words
+            .iter()
+            .any(|w| *w == n || w.ends_with(&format!("-{n}")))
+    });
+    (qualifies && noun).then(|| Arg {
+        filler: Filler::Group(ctx.label(a, b)),
+        sentence: ctx.si,
+        partners: None,
+    })
+}
+
+/// The issue named nearest before: in this sentence, else in the three
+/// before it.
+fn issue_before(ctx: &Ctx<'_>) -> Option<Arg> {
+    let is_issue =
+        |e: usize| ctx.lexicon.entities.get(e).and_then(|x| x.kind()) == Some(EntityKind::Issue);
+    (ctx.si.saturating_sub(3)..=ctx.si).rev().find_map(|j| {
+        let p = &ctx.analysis.sentences[j];
+        p.mentions
+            .iter()
+            .rev()
+            .find(|m| is_issue(m.entity))
+            .map(|m| Arg {
+                filler: Filler::Entity(m.entity),
+                sentence: j,
+                partners: None,
+            })
+    })
+}
+
+/// The actor a pronoun at token `at` stands for: the nearest actor named
+/// before it in the sentence, else the last one of the sentence before.
+fn antecedent(ctx: &Ctx<'_>, at: usize) -> Option<Arg> {
+    let is_actor =
+        |e: usize| ctx.lexicon.entities.get(e).and_then(|x| x.kind()) == Some(EntityKind::Actor);
+    if let Some(m) = ctx
+        .s
+        .mentions
+        .iter()
+        .rev()
+        .find(|m| m.last < at && is_actor(m.entity) && !m.partial)
+    {
+        return Some(Arg {
+            filler: Filler::Entity(m.entity),
+            sentence: ctx.si,
+            partners: None,
+        });
+    }
+    let prev = ctx.si.checked_sub(1)?;
+    let p = &ctx.analysis.sentences[prev];
+    if p.block_gap(ctx.s) {
+        return None;
+    }
+    // The subject of the sentence before: its first actor.
+    p.mentions
+        .iter()
+        .find(|m| is_actor(m.entity) && !m.partial)
+        .map(|m| Arg {
+            filler: Filler::Entity(m.entity),
+            sentence: prev,
+            partners: None,
+        })
+}
+
+impl SentenceAnalysis {
+    /// Whether `next` is too far from this sentence for a pronoun to reach back.
+    fn block_gap(&self, next: &SentenceAnalysis) -> bool {
+        next.index != self.index + 1
+    }
+}
+
+/// The subject of a clause: its conjuncts, and whether it stands after the
+/// finite verb (inversion).
+struct Subject {
+    spans: Vec<(usize, usize)>,
+    /// First token after the subject (or after the finite verb when the
+    /// subject precedes it).
+    after: usize,
+    /// Where a Dutch object may begin: after the subject when it precedes
+    /// the verb, after the inverted subject otherwise.
+    object_from: usize,
+    /// The clause is relative with its antecedent as subject or object.
+    antecedent: Option<(usize, usize)>,
+    antecedent_is_object: bool,
+}
+
+impl Ctx<'_> {
+    /// The finite verb of a clause: the first auxiliary or verb form after
+    /// its first word (a Dutch main clause puts it second).
+    fn finite(&self, first: usize, end: usize, head: usize) -> usize {
+        (first..end)
+            .find(|&i| {
+                let w = self.lower(i);
+                let prev_det = i > first && has(self.g.determiners, self.lower(i - 1));
+                i == head
+                    || (has(self.g.auxiliaries, w)
+                        && !(i == first && self.s.lang == Lang::Nl && i > 0))
+                    || (i > first && (has(self.g.copulas, w) || has(self.g.finite_verbs, w)))
+                    || (!prev_det
+                        && self.index.is_verb_form(w)
+                        && !self.index.nouns.contains_key(w)
+                        && i > first)
+            })
+            .unwrap_or(head)
+    }
+
+    fn has_agent(&self, spans: &[(usize, usize)]) -> bool {
+        spans
+            .iter()
+            .any(|&(a, b)| agent_of(self, a, b, false).is_some())
+    }
+
+    /// The antecedent of a relative clause opening at `first`.
+    fn antecedent_span(&self, first: usize) -> Option<(usize, usize)> {
+        let mut b = first.checked_sub(1)?;
+        if self.lower(b) == "," {
+            b = b.checked_sub(1)?;
+        }
+        if self.s.tokens[b].kind == TokenKind::Punct {
+            return None;
+        }
+        if let Some(m) = self.s.mentions.iter().find(|m| m.last == b && !m.partial) {
+            return Some((m.first, b));
+        }
+        let mut a = b;
+        while a > 0 {
+            let prev = &self.s.tokens[a - 1];
+            if prev.kind == TokenKind::Punct
+                || has(self.g.auxiliaries, &prev.lower)
+                || has(self.g.subordinators, &prev.lower)
+                || self.index.is_verb_form(&prev.lower)
+            {
+                break;
+            }
+            if has(self.g.determiners, &self.s.tokens[a].lower) {
+                break;
+            }
+            a -= 1;
+        }
+        // Begin after a preposition that opens the phrase's own clause part.
+        while a < b && has(self.g.prepositions, self.lower(a)) {
+            a += 1;
+        }
+        Some((a, b))
+    }
+
+    fn subject(&self, clause_index: usize, head: usize, avoid: &[usize]) -> Subject {
+        let mut subject = self.subject_inner(clause_index, head, avoid);
+        subject.object_from = if subject.antecedent.is_some() && !subject.antecedent_is_object {
+            subject.after
+        } else {
+            subject.spans.last().map_or(subject.after, |s| s.1 + 1)
+        };
+        subject
+    }
+
+    fn subject_inner(&self, clause_index: usize, head: usize, avoid: &[usize]) -> Subject {
+        let clause = &self.s.clauses[clause_index];
+        let (first, end) = (clause.first, clause.end);
+        let none = Subject {
+            spans: Vec::new(),
+            after: first,
+            object_from: first,
+            antecedent: None,
+            antecedent_is_object: false,
+        };
+        match clause.kind {
+            ClauseKind::Sub => {
+                let start = self.skip(first + 1, end, avoid);
+                let spans = self.conjuncts(start, end, avoid, &[]);
+                let after = spans.last().map_or(start, |s| s.1 + 1);
+                Subject {
+                    spans,
+                    after,
+                    ..none
+                }
+            }
+            ClauseKind::Relative => {
+                let ante = self.antecedent_span(first);
+                let next = first + 1;
+                let starts_phrase = next < end && {
+                    let t = &self.s.tokens[next];
+                    (has(self.g.determiners, &t.lower)
+                        || t.capital
+                        || has(self.g.pronouns, &t.lower))
+                        && !has(self.g.auxiliaries, &t.lower)
+                        && !avoid.contains(&next)
+                };
+                if starts_phrase {
+                    let spans = self.conjuncts(next, end, avoid, &[]);
+                    if self.has_agent(&spans) {
+                        let after = spans.last().map_or(next, |s| s.1 + 1);
+                        return Subject {
+                            spans,
+                            after,
+                            object_from: after,
+                            antecedent: ante,
+                            antecedent_is_object: true,
+                        };
+                    }
+                }
+                Subject {
+                    spans: ante.into_iter().collect(),
+                    after: next,
+                    object_from: next,
+                    antecedent: ante,
+                    antecedent_is_object: false,
+                }
+            }
+            ClauseKind::Main => {
+                let f = self.finite(first, end, head);
+                let mut start = first;
+                while start < f
+                    && (self.is_skippable(start)
+                        || has(self.g.coordinators, self.lower(start))
+                        || self.s.tokens[start].kind == TokenKind::Punct)
+                {
+                    start += 1;
+                }
+                let fronted_pp = start < f && has(self.g.prepositions, self.lower(start));
+                let fronted_other = start < f
+                    && (self.s.tokens[start].kind == TokenKind::Number
+                        || (start..f).all(|i| {
+                            self.is_skippable(i) || self.s.tokens[i].kind == TokenKind::Number
+                        }));
+                let post_start = self.skip(f + 1, end, avoid);
+                let post = || self.conjuncts(post_start, end, avoid, &[]);
+                if start >= f && first < f && self.s.lang == Lang::Nl {
+                    // Only adverbs before the verb ("Ook zet Nederland zich
+                    // in"): the subject follows it.
+                    let spans = post();
+                    let after = spans.last().map_or(post_start, |s| s.1 + 1);
+                    return Subject {
+                        spans,
+                        after,
+                        ..none
+                    };
+                }
+                if start >= f {
+                    // No subject before the verb: a coordinated clause shares
+                    // the subject of the clause before ("… en blokkeert …").
+                    if clause_index > 0 && self.s.lang == Lang::Nl {
+                        let inverted = post();
+                        if self.has_agent(&inverted) {
+                            let after = inverted.last().map_or(post_start, |s| s.1 + 1);
+                            return Subject {
+                                spans: inverted,
+                                after,
+                                ..none
+                            };
+                        }
+                    }
+                    if clause_index > 0 {
+                        let prev = self.subject_inner(
+                            clause_index - 1,
+                            self.s.clauses[clause_index - 1].first,
+                            avoid,
+                        );
+                        return Subject {
+                            spans: prev.spans,
+                            after: f + 1,
+                            ..none
+                        };
+                    }
+                    return Subject {
+                        after: f + 1,
+                        ..none
+                    };
+                }
+                if fronted_pp || fronted_other {
+                    let spans = post();
+                    let after = spans.last().map_or(post_start, |s| s.1 + 1);
+                    return Subject {
+                        spans,
+                        after,
+                        ..none
+                    };
+                }
+                let spans = self.conjuncts(start, f, avoid, &[]);
+                if self.s.lang == Lang::Nl && !self.has_agent(&spans) {
+                    let inverted = post();
+                    if self.has_agent(&inverted) {
+                        let after = inverted.last().map_or(post_start, |s| s.1 + 1);
+                        return Subject {
+                            spans: inverted,
+                            after,
+                            ..none
+                        };
+                    }
+                }
+                Subject {
+                    spans,
+                    after: f + 1,
+                    ..none
+                }
+            }
+        }
+    }
+
+    /// The object from token `from`: past verbs, adverbs and up to two
+    /// prepositional phrases ("verhindert met aanvallen op de havens de
+    /// export …").
+    fn object(&self, from: usize, end: usize, avoid: &[usize]) -> Vec<(usize, usize)> {
+        let mut at = from;
+        for _ in 0..3 {
+            at = self.skip(at, end, avoid);
+            while at < end
+                && (has(self.g.finite_verbs, self.lower(at))
+                    || has(self.g.copulas, self.lower(at))
+                    || self.index.is_verb_form(self.lower(at))
+                        && !self.index.nouns.contains_key(self.lower(at)))
+            {
+                at = self.skip(at + 1, end, avoid);
+            }
+            if at >= end {
+                return Vec::new();
+            }
+            let w = self.lower(at);
+            if w == "(" {
+                // A parenthesis ("(zie § 2.5)") stands outside the clause.
+                match (at..end).find(|&k| self.lower(k) == ")") {
+                    Some(k) => at = k + 1,
+                    None => return Vec::new(),
+                }
+                continue;
+            }
+            if has(self.g.prepositions, w) && !matches!(w, "tussen" | "between") {
+                // Skip the prepositional phrase.
+                let start = self.skip(at + 1, end, avoid);
+                match self.phrase(start, end, avoid, &[]) {
+                    Some((_, b)) => at = b + 1,
+                    None => return Vec::new(),
+                }
+                continue;
+            }
+            return self.conjuncts(at, end, avoid, &[]);
+        }
+        Vec::new()
+    }
+
+    /// A prepositional phrase with `prep` in `[from, end)`, outside `skip`.
+    fn pp(
+        &self,
+        prep: &str,
+        from: usize,
+        end: usize,
+        skip: &[(usize, usize)],
+        avoid: &[usize],
+    ) -> Vec<(usize, usize)> {
+        for j in from..end {
+            if self.lower(j) != prep || skip.iter().any(|&(a, b)| a <= j && j <= b) {
+                continue;
+            }
+            // "geeft er de voorkeur aan om …", "aan te sluiten": a clause.
+            let next = self.s.tokens.get(j + 1).map(|t| t.lower.as_str());
+            if next.is_some_and(|n| {
+                n == "om" || n == self.g.infinitive_marker || has(self.g.subordinators, n)
+            }) {
+                continue;
+            }
+            if matches!(prep, "tussen" | "between") {
+                // "tussen A en B" is one phrase: start it at the preposition.
+                if let Some((_, b)) = self.phrase(j, end, avoid, &[])
+                    && b > j
+                {
+                    return vec![(j + 1, b)];
+                }
+                continue;
+            }
+            let start = self.skip(j + 1, end, avoid);
+            let spans = self.conjuncts(start, end, avoid, &[]);
+            if !spans.is_empty() {
+                return spans;
+            }
+        }
+        Vec::new()
+    }
+
+    /// The first token of the noun phrase whose head is `head`.
+    fn phrase_start(&self, head: usize, floor: usize) -> usize {
+        let mut a = head;
+        while a > floor {
+            let p = &self.s.tokens[a - 1];
+            if p.kind == TokenKind::Punct
+                || has(self.g.prepositions, &p.lower)
+                || has(self.g.auxiliaries, &p.lower)
+                || has(self.g.subordinators, &p.lower)
+                || has(self.g.negators, &p.lower) && p.lower != "geen" && p.lower != "no"
+                || self.index.is_verb_form(&p.lower)
+            {
+                break;
+            }
+            a -= 1;
+            if has(self.g.determiners, &p.lower) {
+                break;
+            }
+        }
+        a
+    }
+
+    /// The owner named inside a noun's phrase: a demonym, a genitive or a
+    /// possessive ("het Hongaarse veto", "Hungary's veto", "zijn blokkade").
+    fn owner(&self, start: usize, head: usize, genitive: bool, demonym: bool) -> Option<Arg> {
+        for i in start..head {
+            let w = self.lower(i);
+            if demonym && let Some(e) = self.index.demonym(self.s.lang, w) {
+                return Some(Arg {
+                    filler: Filler::Entity(e),
+                    sentence: self.si,
+                    partners: None,
+                });
+            }
+            if genitive {
+                if let Some(m) = self
+                    .s
+                    .mentions
+                    .iter()
+                    .find(|m| m.first <= i && i <= m.last && w.ends_with("'s"))
+                {
+                    return Some(Arg {
+                        filler: Filler::Entity(m.entity),
+                        sentence: self.si,
+                        partners: None,
+                    });
+                }
+                if has(self.g.possessives, w) {
+                    return antecedent(self, i);
+                }
+            }
+        }
+        None
+    }
+}
+
+fn args(ctx: &Ctx<'_>, spans: &[(usize, usize)], agent: bool, allow_issue: bool) -> Vec<Arg> {
+    spans
+        .iter()
+        .filter_map(|&(a, b)| {
+            if agent {
+                agent_of(ctx, a, b, allow_issue)
+            } else {
+                theme_of(ctx, a, b)
+            }
+        })
+        .collect()
+}
+
+/// What fills a theme phrase: the entity it names when it is only that
+/// name, else the phrase itself.
+fn theme_of(ctx: &Ctx<'_>, a: usize, b: usize) -> Option<Arg> {
+    let mut a = a;
+    while a < b && has(ctx.g.determiners, ctx.lower(a)) {
+        a += 1;
+    }
+    let words: Vec<&str> = (a..=b).map(|i| ctx.lower(i)).collect();
+    // A pronoun names nothing on its own.
+    if words.len() == 1
+        && (has(ctx.g.pronouns, words[0])
+            || has(ctx.g.determiners, words[0])
+            || words[0].starts_with("hier")
+            || words[0].starts_with("daar"))
+    {
+        return None;
+    }
+    if words
+        .iter()
+        .all(|w| has(ctx.g.adverbs, w) || has(ctx.g.prepositions, w))
+    {
+        return None;
+    }
+    // The phrase is a name, perhaps with a modifier or two before it ("de
+    // onderlinge samenwerking tussen EU en NAVO"): one concept, one node.
+    if let Some(m) = ctx.s.mentions.iter().find(|m| {
+        m.first >= a
+            && m.first <= a + 2
+            && m.last == b
+            && !m.partial
+            && (a..m.first)
+                .all(|k| !ctx.s.tokens[k].capital && !has(ctx.g.prepositions, ctx.lower(k)))
+    }) {
+        return Some(Arg {
+            filler: Filler::Entity(m.entity),
+            sentence: ctx.si,
+            partners: None,
+        });
+    }
+    // The same name written with other articles, perhaps after a modifier.
+    for skip in 0..=2 {
+        let from = a + skip;
+        if from > b
+            || (a..from).any(|k| ctx.s.tokens[k].capital || has(ctx.g.prepositions, ctx.lower(k)))
+        {
+            break;
+        }
+        let (start, end) = ctx.s.span(from, b);
+        if let Some(&e) = ctx.index.label_keys.get(&label_key(&ctx.text[start..end])) {
+            return Some(Arg {
+                filler: Filler::Entity(e),
+                sentence: ctx.si,
+                partners: None,
+            });
+        }
+    }
+    let label = ctx.label(a, b);
+    (!label.is_empty()).then_some(Arg {
+        filler: Filler::Phrase(label),
+        sentence: ctx.si,
+        partners: None,
+    })
+}
+
+/// The items of an area phrase after token `from` ("op het gebied van A en
+/// B", "in the field of A"; `cue:areaIntro` in `cues.ttl`).
+fn area(ctx: &Ctx<'_>, from: usize, end: usize, avoid: &[usize]) -> Vec<Arg> {
+    let words: Vec<&str> = (0..ctx.s.tokens.len()).map(|i| ctx.lower(i)).collect();
+    for k in from..end {
+        for intro in &ctx.lexicon.cues.blockades.area_intro {
+            let intro = intro.text.to_lowercase();
+            let a: Vec<&str> = intro.split_whitespace().collect();
+            if !a.is_empty() && words[k..].starts_with(&a) {
+                let start = k + a.len();
+                let spans = ctx.conjuncts(start, end, avoid, &[]);
+                let v = args(ctx, &spans, false, false);
+                if !v.is_empty() {
+                    return v;
+                }
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// The areas after token `from`, each with the partners named just before
+/// it: "(samen met A en B) op het gebied van X en (samen met C) op het
+/// gebied van Y" gives X with A and B, Y with C. Without partners, the
+/// areas alone.
+fn areas_with_partners(ctx: &Ctx<'_>, from: usize, end: usize, avoid: &[usize]) -> Vec<Arg> {
+    let words: Vec<&str> = (0..ctx.s.tokens.len()).map(|i| ctx.lower(i)).collect();
+    let partner_at: Vec<usize> = (from..end)
+        .filter(|&k| {
+            matches!(
+                (words[k], words.get(k + 1).copied()),
+                ("samen" | "gezamenlijk", Some("met")) | ("together" | "jointly", Some("with"))
+            )
+        })
+        .collect();
+    if partner_at.len() < 2 {
+        return area(ctx, from, end, avoid);
+    }
+    let mut out = Vec::new();
+    for (n, &k) in partner_at.iter().enumerate() {
+        let stop = partner_at.get(n + 1).copied().unwrap_or(end);
+        let spans = ctx.conjuncts(k + 2, stop, avoid, &[]);
+        let partners: Vec<usize> = args(ctx, &spans, true, false)
+            .into_iter()
+            .filter_map(|a| match a.filler {
+                Filler::Entity(e) => Some(e),
+                _ => None,
+            })
+            .collect();
+        for mut a in area(ctx, k + 2, stop, avoid) {
+            a.partners = Some(partners.clone());
+            out.push(a);
+        }
+    }
+    out
+}
+
+/// The complement clause of the clause holding the trigger at `head`: a
+/// "dat"/"that" clause after it, or "om … te …" in it; its words make the
+/// theme.
+fn complement(ctx: &Ctx<'_>, clause_index: usize, head: usize) -> Option<Arg> {
+    let s = ctx.s;
+    let clause = &s.clauses[clause_index];
+    let (a, b) = if let Some(k) = (head + 1..clause.end).find(|&k| matches!(ctx.lower(k), "om")) {
+        (k + 1, clause.end)
+    } else {
+        let next = s.clauses.get(clause_index + 1)?;
+        let opener = ctx.lower(next.first);
+        if next.kind != ClauseKind::Sub || !matches!(opener, "dat" | "that") {
+            return None;
+        }
+        (next.first + 1, next.end)
+    };
+    let mut b = b;
+    while b > a && s.tokens[b - 1].kind == TokenKind::Punct {
+        b -= 1;
+    }
+    if b <= a {
+        return None;
+    }
+    let label = ctx.label(a, b - 1);
+    (!label.is_empty()).then_some(Arg {
+        filler: Filler::Phrase(label),
+        sentence: ctx.si,
+        partners: None,
+    })
+}
+
+/// "we", "wij": the authors a document names ("We, the Heads of State and
+/// Government of …", "Namens het kabinet …"); none when it names none.
+fn authors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<usize> {
+    let is_actor =
+        |e: usize| lexicon.entities.get(e).and_then(|x| x.kind()) == Some(EntityKind::Actor);
+    for s in &analysis.sentences {
+        let t = &s.tokens;
+        for i in 0..t.len() {
+            let w = t[i].lower.as_str();
+            let apposition =
+                matches!(w, "we" | "wij") && t.get(i + 1).is_some_and(|n| n.lower == ",");
+            let behalf = w == "namens" || (w == "behalf" && i > 0 && t[i - 1].lower == "on");
+            if !(apposition || behalf) {
+                continue;
+            }
+            let until = t
+                .iter()
+                .enumerate()
+                .skip(i + 2)
+                .find(|(_, x)| x.kind == TokenKind::Punct && x.lower != "," && x.lower != "-")
+                .map_or(t.len(), |(k, _)| k);
+            let found: Vec<usize> = s
+                .mentions
+                .iter()
+                .filter(|m| m.first > i && m.last < until && is_actor(m.entity))
+                .map(|m| m.entity)
+                .collect();
+            if !found.is_empty() {
+                // The body that the authors act for: the last-named
+                // organisation of an apposition ("… of the North Atlantic
+                // Alliance"), or the one "namens" names.
+                return vec![if apposition {
+                    *found.last().unwrap_or(&found[0])
+                } else {
+                    found[0]
+                }];
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Every event of a document.
+pub fn events(analysis: &Analysis, text: &str, lexicon: &Lexicon) -> Vec<Event> {
+    let frames = &lexicon.frames;
+    let index = &lexicon.frame_index;
+    let we = authors(analysis, lexicon);
+    let mut out = Vec::new();
+    for (si, s) in analysis.sentences.iter().enumerate() {
+        if !s.body || s.question {
+            continue;
+        }
+        let ctx = Ctx {
+            text,
+            frames,
+            index,
+            lexicon,
+            analysis,
+            si,
+            s,
+            g: s.grammar(),
+            we: &we,
+            group_qualifiers: &lexicon.cues.blockades.group_qualifiers,
+            group_nouns: &lexicon.cues.blockades.group_nouns,
+        };
+        for found in triggers(frames, index, s) {
+            if let Some(e) = event(&ctx, &found) {
+                out.push(e);
+            }
+        }
+    }
+    out
+}
+
+fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
+    let s = ctx.s;
+    let g = ctx.g;
+    let unit: &LexicalUnit = &ctx.frames.units[found.unit];
+    let clause_index = s.clauses.iter().position(|c| c.contains(found.head))?;
+    let clause = &s.clauses[clause_index];
+    if clause.conditional {
+        return None;
+    }
+    let head = found.head;
+    // Asked for, not stated: "verzoekt de regering … te steunen".
+    let infinitive = head > 0 && s.tokens[head - 1].lower == g.infinitive_marker
+        || found
+            .tokens
+            .iter()
+            .any(|&t| t > 0 && s.tokens[t - 1].lower == g.infinitive_marker && t == head);
+    if infinitive && s.tokens[..head].iter().any(|t| has(g.directives, &t.lower)) {
+        return None;
+    }
+    let mut negated = clause.negated();
+    if unit.negative {
+        if !negated {
+            return None;
+        }
+        negated = false;
+    }
+    // A valency that marks another sense rules the unit out ("leiden tot":
+    // cause, not lead).
+    let last_trigger = found.tokens.iter().copied().max().unwrap_or(head);
+    for role in &unit.excludes {
+        if let Role::Pp(p) = role
+            && (head.min(last_trigger)..clause.end)
+                .any(|k| s.tokens[k].lower == *p && !found.tokens.contains(&k))
+            && (head..clause.end).any(|k| s.tokens[k].lower == *p && k > head)
+        {
+            return None;
+        }
+    }
+    // A selectional restriction: the sense needs one of its nouns.
+    if !unit.theme_heads.is_empty()
+        && !s.tokens[clause.first..clause.end].iter().any(|t| {
+            unit.theme_heads.iter().any(|h| {
+                t.lower == *h || t.lower.ends_with(h.as_str()) && t.lower.len() > h.len() + 2
+            })
+        })
+    {
+        return None;
+    }
+    let avoid: Vec<usize> = found.tokens.clone();
+    // Nouns and adjectives govern the phrases after them and take a
+    // subject only as a predicate or the object of a support verb.
+    let is_noun = matches!(
+        unit.trigger,
+        UnitTrigger::Noun { .. } | UnitTrigger::Adjective(_)
+    );
+    let (first, end) = (clause.first, clause.end);
+    let words = |a: usize, b: usize| (a..b).map(|i| ctx.lower(i).to_owned()).collect::<Vec<_>>();
+    let clause_words = words(first, end);
+    let passive = !is_noun
+        && found.form == Some(Form::Participle)
+        && (clause_words.iter().any(|w| has(g.passive_auxiliaries, w))
+            || clause_words.iter().any(|w| has(g.state_auxiliaries, w))
+                && clause_words.iter().any(|w| w == g.agent_preposition))
+        || (!is_noun && s.lang == Lang::En && found.form == Some(Form::Past) && {
+            // "was blocked": an English past that is also the participle.
+            head > first && has(g.passive_auxiliaries, ctx.lower(head - 1))
+        });
+    let subject = ctx.subject(clause_index, head, &avoid);
+    let mut agents: Vec<Arg> = Vec::new();
+    let mut themes: Vec<Arg> = Vec::new();
+    let mut cause = false;
+    let blocking = unit.frame == "Blocking";
+    let noun_start = if is_noun {
+        ctx.phrase_start(head, first)
+    } else {
+        head
+    };
+    // A noun governs the phrases after it; an expression without a verb
+    // ("onder leiding van") those from its first word; a verb the clause.
+    let headless = matches!(&unit.trigger, UnitTrigger::Expression { verb: None, .. })
+        || found.form.is_none() && !is_noun;
+    let pp_from = if is_noun {
+        head + 1
+    } else if headless {
+        found.tokens.iter().copied().min().unwrap_or(head)
+    } else {
+        first
+    };
+    // The expression's own preposition ("onder leiding van") may open its role.
+    let pp_avoid: Vec<usize> = if headless { Vec::new() } else { avoid.clone() };
+
+    for role in &unit.agent {
+        if !agents.is_empty() {
+            break;
+        }
+        match role {
+            Role::Subject | Role::Cause if !is_noun && passive => {
+                let spans = ctx.pp(g.agent_preposition, first, end, &[], &avoid);
+                agents = args(ctx, &spans, true, blocking);
+                if agents.is_empty() && blocking && !spans.is_empty() {
+                    agents = spans
+                        .iter()
+                        .filter_map(|&(a, b)| theme_of(ctx, a, b))
+                        .collect();
+                    cause = !agents.is_empty();
+                }
+            }
+            Role::Subject => {
+                // A noun inside the subject, or inside a prepositional
+                // phrase, names no subject of its own; as a predicate ("is
+                // een obstakel voor") or the object of a support verb
+                // ("neemt een voortrekkersrol") it takes the clause's.
+                let inside = subject.spans.iter().any(|&(a, b)| a <= head && head <= b);
+                let in_pp =
+                    is_noun && noun_start > first && has(g.prepositions, ctx.lower(noun_start - 1));
+                if !inside && !in_pp {
+                    agents = args(ctx, &subject.spans, true, blocking);
+                }
+            }
+            Role::ByAgent => {
+                let spans = ctx.pp(g.agent_preposition, first, end, &[], &avoid);
+                agents = args(ctx, &spans, true, blocking);
+            }
+            Role::Cause => {
+                let inside = subject.spans.iter().any(|&(a, b)| a <= head && head <= b);
+                if !inside {
+                    agents = args(ctx, &subject.spans, true, blocking);
+                    if agents.is_empty() {
+                        agents = subject
+                            .spans
+                            .iter()
+                            .filter_map(|&(a, b)| theme_of(ctx, a, b))
+                            .collect();
+                        cause = !agents.is_empty();
+                    }
+                }
+            }
+            Role::Pp(p) => {
+                let spans = ctx.pp(p, pp_from, end, &subject.spans, &pp_avoid);
+                agents = args(ctx, &spans, true, blocking);
+                if agents.is_empty() && blocking && p == g.agent_preposition && !spans.is_empty() {
+                    agents = spans
+                        .iter()
+                        .filter_map(|&(a, b)| theme_of(ctx, a, b))
+                        .collect();
+                    cause = !agents.is_empty();
+                }
+            }
+            Role::Genitive | Role::Demonym => {
+                if let Some(a) = ctx.owner(
+                    noun_start,
+                    head,
+                    *role == Role::Genitive,
+                    *role == Role::Demonym,
+                ) {
+                    agents.push(a);
+                }
+            }
+            Role::Compound => {
+                if let Some(m) = s
+                    .mentions
+                    .iter()
+                    .find(|m| m.first <= head && head <= m.last)
+                {
+                    agents.push(Arg {
+                        filler: Filler::Entity(m.entity),
+                        sentence: ctx.si,
+                        partners: None,
+                    });
+                } else if let Some(a) = (0..head)
+                    .rev()
+                    .find(|&i| ctx.lower(i) == g.agent_preposition)
+                    .and_then(|i| {
+                        let spans = ctx.conjuncts(i + 1, head, &avoid, &[]);
+                        args(ctx, &spans, true, false).into_iter().next()
+                    })
+                {
+                    agents.push(a);
+                }
+            }
+            Role::Object | Role::IndirectObject | Role::Head | Role::Clause => {}
+        }
+    }
+    // A noun as the object of a support verb ("maakt bezwaar", "handhaaft
+    // zijn veto") has the clause's subject as its agent.
+    if agents.is_empty() && is_noun && unit.agent.iter().all(|r| *r != Role::Subject) {
+        let in_pp = noun_start > first && has(g.prepositions, ctx.lower(noun_start - 1));
+        let in_subject = subject.spans.iter().any(|&(a, b)| a <= head && head <= b);
+        if !in_pp && !in_subject {
+            agents = args(ctx, &subject.spans, true, false);
+        }
+    }
+
+    for role in &unit.theme {
+        if !themes.is_empty() {
+            break;
+        }
+        match role {
+            Role::Object | Role::IndirectObject if passive => {
+                themes = args(ctx, &subject.spans, false, false);
+            }
+            Role::Object | Role::IndirectObject => {
+                if let Some(ante) = subject.antecedent.filter(|_| subject.antecedent_is_object) {
+                    themes = args(ctx, &[ante], false, false);
+                } else {
+                    let from = match s.lang {
+                        Lang::En => {
+                            found
+                                .tokens
+                                .iter()
+                                .copied()
+                                .max()
+                                .unwrap_or(head)
+                                .max(subject.after.saturating_sub(1))
+                                + 1
+                        }
+                        Lang::Nl => subject.object_from,
+                    };
+                    themes = args(ctx, &ctx.object(from, end, &avoid), false, false);
+                }
+            }
+            Role::Subject => {
+                if !subject.spans.iter().any(|&(a, b)| a <= head && head <= b) {
+                    themes = args(ctx, &subject.spans, false, false);
+                }
+            }
+            Role::Pp(p) => {
+                let spans = ctx.pp(p, pp_from, end, &subject.spans, &pp_avoid);
+                themes = args(ctx, &spans, false, false);
+            }
+            Role::Head => {
+                let first_token = found.tokens.iter().copied().min().unwrap_or(head);
+                let compound = found.tokens.len() == 1 && ctx.lower(head).contains('-');
+                if compound {
+                    // "de VK-geleide JEF": the phrase after the adjective.
+                    let start = ctx.skip(head + 1, end, &avoid);
+                    if let Some((a, b)) = ctx.phrase(start, end, &avoid, &[]) {
+                        themes = theme_of(ctx, a, b).into_iter().collect();
+                    }
+                } else if first_token > first {
+                    // "een missie onder leiding van Frankrijk": the phrase before.
+                    let b = first_token - 1;
+                    let a = ctx.phrase_start(b, first);
+                    if a <= b && ctx.s.tokens[b].kind == TokenKind::Word {
+                        themes = theme_of(ctx, a, b).into_iter().collect();
+                    }
+                }
+            }
+            Role::Compound => {
+                let (a, b) = (noun_start, head.saturating_sub(1));
+                if noun_start < head {
+                    themes = theme_of(ctx, a, b).into_iter().collect();
+                }
+            }
+            Role::Clause => {
+                themes = complement(ctx, clause_index, head).into_iter().collect();
+            }
+            Role::ByAgent | Role::Genitive | Role::Demonym | Role::Cause => {}
+        }
+    }
+    // A theme the unit's roles leave open may be an area ("neemt het
+    // voortouw op het gebied van drones") or a complement clause ("zet
+    // zich ervoor in dat …", "neemt een voortrekkersrol om … te …").
+    if themes.is_empty() {
+        themes = areas_with_partners(ctx, head, end, &avoid);
+    }
+    if themes.is_empty() {
+        themes = complement(ctx, clause_index, head).into_iter().collect();
+    }
+    // A role never fills the other: the agent is not its own theme.
+    themes.retain(|t| !agents.iter().any(|a| a.filler == t.filler));
+
+    // Partners: "samen met A en B", "together with A".
+    let mut partners = Vec::new();
+    let cw: Vec<&str> = clause_words.iter().map(String::as_str).collect();
+    if let Some(k) = cw.windows(2).position(|w| {
+        matches!(
+            w,
+            ["samen", "met"] | ["gezamenlijk", "met"] | ["together", "with"] | ["jointly", "with"]
+        )
+    }) {
+        let spans = ctx.conjuncts(first + k + 2, end, &avoid, &[]);
+        for a in args(ctx, &spans, true, false) {
+            if let Filler::Entity(e) = a.filler {
+                partners.push(e);
+            }
+        }
+    }
+    let respectively =
+        (first..end).any(|k| matches!(ctx.lower(k), "respectievelijk" | "respectively"));
+    Some(Event {
+        respectively,
+        unit: found.unit,
+        sentence: ctx.si,
+        tokens: found.tokens.clone(),
+        agents,
+        themes,
+        partners,
+        negated,
+        hedges: clause.hedges.clone(),
+        cause,
+    })
+}
+
+/// One line describing an event: frame, unit, strength, roles, negation
+/// and hedges ("Blocking unit-nl-blokkeren [Blocks] agent Hongarije;
+/// theme «het besluit»").
+pub fn describe(e: &Event, input: &crate::extract::Input<'_>) -> String {
+    let unit = &input.lexicon.frames.units[e.unit];
+    let name = |a: &Arg| match &a.filler {
+        Filler::Entity(x) => input
+            .lexicon
+            .entities
+            .get(*x)
+            .map_or("?".to_owned(), |en| en.label("nl").to_owned()),
+        Filler::Group(g) => format!("group «{g}»"),
+        Filler::Phrase(p) => format!("«{p}»"),
+    };
+    let list = |v: &[Arg]| {
+        if v.is_empty() {
+            "-".to_owned()
+        } else {
+            v.iter().map(name).collect::<Vec<_>>().join(", ")
+        }
+    };
+    let mut line = format!("{} {}", unit.frame, unit.id);
+    if let Some(s) = unit.strength {
+        line.push_str(&format!(" [{}]", s.local_name()));
+    }
+    line.push_str(&format!(
+        "; agent {}; theme {}",
+        list(&e.agents),
+        list(&e.themes)
+    ));
+    if e.cause {
+        line.push_str(" (agent is a cause)");
+    }
+    if !e.partners.is_empty() {
+        let p: Vec<String> = e
+            .partners
+            .iter()
+            .map(|x| {
+                input
+                    .lexicon
+                    .entities
+                    .get(*x)
+                    .map_or("?".to_owned(), |en| en.label("nl").to_owned())
+            })
+            .collect();
+        line.push_str(&format!("; partners {}", p.join(", ")));
+    }
+    if e.negated {
+        line.push_str("; negated");
+    }
+    if !e.hedges.is_empty() {
+        line.push_str(&format!("; hedges {}", e.hedges.join(", ")));
+    }
+    line
+}

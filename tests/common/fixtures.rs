@@ -1,0 +1,299 @@
+//! The check of the project-written extraction fixtures
+//! (`tests/fixtures/extract/<kind>/<lang>.json`): every case is read as a
+//! document of its own and run through the extractors; the facts it must
+//! give are looked for, and the decoys must give none.
+//!
+//! A fact counts as found when the document has a blockade (or a position
+//! of the same relation) whose blocker or holder is named as the fixture's
+//! agent and whose blocked item or target is named as its theme. Names are
+//! compared on letters and digits, without a leading article; an entity
+//! matches by any of its labels, acronyms or demonyms, a coined node by
+//! its label. A fact the fixture marks as negated must not be made.
+//! Shared by `tests/fixtures.rs` (the gate) and `examples/fixtures.rs`
+//! (the report).
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+
+use policykg::build::extract_document;
+use policykg::corpus;
+use policykg::extract::{Fact, Party};
+use policykg::lexicon::Lexicon;
+
+/// The fixture files, relative to `tests/fixtures/extract`.
+pub const FILES: [&str; 4] = [
+    "blockades/nl.json",
+    "blockades/en.json",
+    "positions/nl.json",
+    "positions/en.json",
+];
+
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extract")
+}
+
+/// How one fixture file fares.
+#[derive(Debug, Default)]
+pub struct Score {
+    pub file: String,
+    /// Facts the cases must give (not negated).
+    pub expected: usize,
+    /// Expected facts the extractors gave.
+    pub right: usize,
+    /// Facts of this kind the extractors made.
+    pub made: usize,
+    /// Made facts that match an expected fact.
+    pub made_right: usize,
+    pub decoys: usize,
+    /// Decoys that gave a fact.
+    pub alarms: usize,
+    /// Negated facts that were made all the same.
+    pub negated_made: usize,
+    /// "id: relation agent → theme" of each expected fact not found.
+    pub misses: Vec<String>,
+    /// "id: relation agent → theme" of each made fact that matches none.
+    pub wrong: Vec<String>,
+}
+
+impl Score {
+    pub fn recall(&self) -> f64 {
+        ratio(self.right, self.expected)
+    }
+
+    pub fn precision(&self) -> f64 {
+        ratio(self.made_right, self.made)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+pub fn squash(s: &str) -> String {
+    let lower = s.trim().to_lowercase();
+    let s = ["de ", "het ", "een ", "the ", "a ", "an "]
+        .iter()
+        .find_map(|a| lower.strip_prefix(a))
+        .unwrap_or(&lower);
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Every name a party goes by.
+fn names(lexicon: &Lexicon, p: &Party) -> Vec<String> {
+    match p {
+        Party::Entity(e) => {
+            let Some(e) = lexicon.entities.get(*e) else {
+                return Vec::new();
+            };
+            e.labels
+                .iter()
+                .chain(&e.exact)
+                .cloned()
+                .chain(e.demonyms.iter().map(|(d, _)| d.clone()))
+                .collect()
+        }
+        Party::Coined(_, label) => vec![label.clone()],
+    }
+}
+
+fn names_agent(names: &[String], agent: &str) -> bool {
+    let a = squash(agent);
+    names.iter().map(|l| squash(l)).any(|l| {
+        !l.is_empty()
+            && (l == a || (a.len() > 3 && l.contains(&a)) || (l.len() > 3 && a.contains(&l)))
+    })
+}
+
+fn names_theme(names: &[String], theme: &str) -> bool {
+    let t = squash(theme);
+    names
+        .iter()
+        .map(|l| squash(l))
+        .any(|l| !l.is_empty() && (l == t || t.contains(&l) || l.contains(&t)))
+}
+
+/// (relation, agent, theme) of every blockade or position a text gives.
+pub fn facts_of(
+    lexicon: &Lexicon,
+    dir: &Path,
+    text: &str,
+    blockades: bool,
+) -> Vec<(String, Party, Party)> {
+    let path = dir.join("case.txt");
+    std::fs::write(&path, text).expect("a temporary file");
+    let Ok(doc) = corpus::read(&path, &lexicon.conventions) else {
+        return Vec::new();
+    };
+    let (facts, _) = extract_document(&doc, lexicon);
+    facts
+        .facts
+        .into_iter()
+        .filter_map(|f| match f {
+            Fact::Blockade(b) if blockades => Some(("blocks".to_owned(), b.blocker, b.blocked)),
+            Fact::Position(p) if !blockades => Some((
+                p.relation
+                    .iri()
+                    .rsplit(['#', '/'])
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned(),
+                p.holder,
+                p.target,
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+fn show(lexicon: &Lexicon, p: &Party) -> String {
+    match p {
+        Party::Entity(e) => lexicon
+            .entities
+            .get(*e)
+            .map_or("?".to_owned(), |x| x.label("nl").to_owned()),
+        Party::Coined(_, l) => format!("«{l}»"),
+    }
+}
+
+/// Checks one fixture file.
+pub fn check(lexicon: &Lexicon, file: &str) -> Score {
+    let text = std::fs::read_to_string(root().join(file)).expect("the fixture file");
+    let cases: Vec<serde_json::Value> = serde_json::from_str(&text).expect("a JSON array of cases");
+    let dir = std::env::temp_dir().join(format!(
+        "policykg-fixtures-{}-{}",
+        std::process::id(),
+        file.replace('/', "-")
+    ));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let blockades = file.starts_with("blockades");
+    let mut score = Score {
+        file: file.to_owned(),
+        ..Score::default()
+    };
+    for case in &cases {
+        let id = case["id"].as_str().unwrap_or_default();
+        let made = facts_of(
+            lexicon,
+            &dir,
+            case["text"].as_str().unwrap_or_default(),
+            blockades,
+        );
+        let facts: Vec<&serde_json::Value> = case["facts"]
+            .as_array()
+            .map(|a| a.iter().collect())
+            .unwrap_or_default();
+        let matches = |f: &serde_json::Value, (r, a, t): &(String, Party, Party)| {
+            r == f["relation"].as_str().unwrap_or_default()
+                && names_agent(&names(lexicon, a), f["agent"].as_str().unwrap_or_default())
+                && names_theme(&names(lexicon, t), f["theme"].as_str().unwrap_or_default())
+        };
+        let (negated, positive): (Vec<&serde_json::Value>, Vec<&serde_json::Value>) = facts
+            .iter()
+            .partition(|f| f["negated"] == serde_json::Value::Bool(true));
+        if facts.is_empty() {
+            score.decoys += 1;
+            if !made.is_empty() {
+                score.alarms += 1;
+            }
+        }
+        for f in &positive {
+            score.expected += 1;
+            if made.iter().any(|m| matches(f, m)) {
+                score.right += 1;
+            } else {
+                score.misses.push(format!(
+                    "{id}: {} {} → {}",
+                    f["relation"].as_str().unwrap_or_default(),
+                    f["agent"].as_str().unwrap_or_default(),
+                    f["theme"].as_str().unwrap_or_default()
+                ));
+            }
+        }
+        for f in &negated {
+            if made.iter().any(|m| matches(f, m)) {
+                score.negated_made += 1;
+            }
+        }
+        score.made += made.len();
+        for m in &made {
+            if positive.iter().any(|f| matches(f, m)) {
+                score.made_right += 1;
+            } else {
+                score.wrong.push(format!(
+                    "{id}: {} {} → {}",
+                    m.0,
+                    show(lexicon, &m.1),
+                    show(lexicon, &m.2)
+                ));
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    score
+}
+
+/// The stance fixture files, relative to `tests/fixtures/extract`.
+pub const STANCE_FILES: [&str; 2] = ["stances/nl.json", "stances/en.json"];
+
+/// How one stance fixture file fares: (cases, right, confusion rows
+/// "expected → got: n", wrong cases).
+#[derive(Debug, Default)]
+pub struct StanceScore {
+    pub file: String,
+    pub cases: usize,
+    pub right: usize,
+    /// (expected, got) → count.
+    pub confusion: std::collections::BTreeMap<(String, String), usize>,
+    pub wrong: Vec<String>,
+}
+
+impl StanceScore {
+    pub fn accuracy(&self) -> f64 {
+        ratio(self.right, self.cases)
+    }
+}
+
+/// Checks the stance of every answer of one stance fixture file: the
+/// answer is read as a document of its own and classified as the
+/// responses extractor classifies the text after a recommendation (an
+/// answer with no cue notes the recommendation).
+pub fn check_stances(lexicon: &Lexicon, file: &str) -> StanceScore {
+    let text = std::fs::read_to_string(root().join(file)).expect("the fixture file");
+    let cases: Vec<serde_json::Value> = serde_json::from_str(&text).expect("a JSON array of cases");
+    let dir = std::env::temp_dir().join(format!(
+        "policykg-stances-{}-{}",
+        std::process::id(),
+        file.replace('/', "-")
+    ));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let mut score = StanceScore {
+        file: file.to_owned(),
+        ..StanceScore::default()
+    };
+    for case in &cases {
+        let id = case["id"].as_str().unwrap_or_default();
+        let want = case["stance"].as_str().unwrap_or_default().to_owned();
+        let path = dir.join("answer.txt");
+        std::fs::write(&path, case["response"].as_str().unwrap_or_default())
+            .expect("a temporary file");
+        let Ok(doc) = corpus::read(&path, &lexicon.conventions) else {
+            continue;
+        };
+        let got = policykg::build::with_input(&doc, lexicon, |input| {
+            let len = input.document.text.text.len();
+            policykg::extract::responses::answer_stance(input, 0, len)
+                .map_or(policykg::extract::Stance::Notes, |s| s.0)
+        });
+        let got = got.local_name().to_owned();
+        score.cases += 1;
+        if got == want {
+            score.right += 1;
+        } else {
+            score.wrong.push(format!("{id}: {want} → {got}"));
+        }
+        *score.confusion.entry((want, got)).or_default() += 1;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    score
+}
