@@ -1053,6 +1053,22 @@ impl Ctx<'_> {
         subject
     }
 
+    /// The phrases after the finite verb as an inverted subject, when they
+    /// name an agent.
+    fn inverted(&self, spans: Vec<(usize, usize)>, start: usize) -> Option<Subject> {
+        if !self.has_agent(&spans) {
+            return None;
+        }
+        let after = spans.last().map_or(start, |s| s.1 + 1);
+        Some(Subject {
+            spans,
+            after,
+            object_from: after,
+            antecedent: None,
+            antecedent_is_object: false,
+        })
+    }
+
     fn subject_inner(&self, clause_index: usize, head: usize, avoid: &[usize]) -> Subject {
         let clause = &self.s.clauses[clause_index];
         let (first, end) = (clause.first, clause.end);
@@ -1138,16 +1154,11 @@ impl Ctx<'_> {
                 if start >= f {
                     // No subject before the verb: a coordinated clause shares
                     // the subject of the clause before ("… en blokkeert …").
-                    if clause_index > 0 && self.s.lang == Lang::Nl {
-                        let inverted = post();
-                        if self.has_agent(&inverted) {
-                            let after = inverted.last().map_or(post_start, |s| s.1 + 1);
-                            return Subject {
-                                spans: inverted,
-                                after,
-                                ..none
-                            };
-                        }
+                    if clause_index > 0
+                        && self.s.lang == Lang::Nl
+                        && let Some(inverted) = self.inverted(post(), post_start)
+                    {
+                        return inverted;
                     }
                     if clause_index > 0 {
                         let prev = self.subject_inner(
@@ -1176,16 +1187,20 @@ impl Ctx<'_> {
                     };
                 }
                 let spans = self.conjuncts(start, f, avoid, &[]);
-                if self.s.lang == Lang::Nl && !self.has_agent(&spans) {
-                    let inverted = post();
-                    if self.has_agent(&inverted) {
-                        let after = inverted.last().map_or(post_start, |s| s.1 + 1);
-                        return Subject {
-                            spans: inverted,
-                            after,
-                            ..none
-                        };
-                    }
+                // A person or body before the verb ("De minister verwelkomt")
+                // is its subject even when the lexicon does not name it.
+                let agentive = spans.iter().any(|&(a, b)| {
+                    (a..=b).any(|k| {
+                        has(self.g.state_nouns, self.lower(k))
+                            || has(self.g.person_nouns, self.lower(k))
+                    })
+                });
+                if self.s.lang == Lang::Nl
+                    && !agentive
+                    && !self.has_agent(&spans)
+                    && let Some(inverted) = self.inverted(post(), post_start)
+                {
+                    return inverted;
                 }
                 Subject {
                     spans,
@@ -1661,6 +1676,28 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
     // The expression's own preposition ("onder leiding van") may open its role.
     let pp_avoid: Vec<usize> = if headless { Vec::new() } else { avoid.clone() };
 
+    // The controller of an infinitive: the holder of the noun it complements
+    // ("the attempts of Russia to block", "de pogingen van Hongarije om …
+    // te blokkeren"), else the subject already found.
+    if infinitive {
+        let marker = (first..head)
+            .rev()
+            .find(|&k| matches!(ctx.lower(k), "to" | "om"));
+        if let Some(k) = marker.filter(|&k| k > first) {
+            let b = k - 1;
+            let a = ctx.phrase_start(b, first);
+            // Walk back over "of Russia"/"van Hongarije" to the noun.
+            let start = (first..=b)
+                .rev()
+                .find(|&x| matches!(ctx.lower(x), "of" | "van") && x > first)
+                .map_or(a, |x| ctx.phrase_start(x - 1, first));
+            if start <= b
+                && let Some(arg) = agent_of(ctx, start, b, blocking)
+            {
+                agents.push(arg);
+            }
+        }
+    }
     for role in &unit.agent {
         if !agents.is_empty() {
             break;
