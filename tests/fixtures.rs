@@ -15,7 +15,7 @@ use policykg::lexicon::{Lexicon, OntologySource};
 const FLOORS: [(&str, f64, f64, usize); 4] = [
     ("blockades/nl.json", 0.84, 0.93, 3),
     ("blockades/en.json", 0.84, 0.94, 2),
-    ("positions/nl.json", 0.88, 0.83, 5),
+    ("positions/nl.json", 0.89, 0.84, 5),
     ("positions/en.json", 0.80, 0.93, 1),
 ];
 

@@ -147,8 +147,13 @@ fn the_answers_of_the_issue_get_their_stance() {
         std::fs::write(&path, text).unwrap();
         let doc = policykg::corpus::read(&path, &lexicon.conventions).unwrap();
         let got = policykg::build::with_input(&doc, &lexicon, |input| {
-            policykg::extract::responses::answer_stance(input, 0, input.document.text.text.len())
-                .map(|s| s.0.local_name().to_owned())
+            policykg::extract::responses::answer_stance(
+                input,
+                0,
+                input.document.text.text.len(),
+                None,
+            )
+            .map(|s| s.0.local_name().to_owned())
         });
         assert_eq!(got.as_deref(), Some(want), "{text}");
     }

@@ -259,7 +259,7 @@ fn stance_accuracy_against_the_reference_is_at_least_85_percent() {
         if over_all >= 0.85 { "met" } else { "not met" }
     );
     assert!(judged >= 25, "only {judged} reference responses matched");
-    assert!(accuracy >= 0.62, "stance accuracy {accuracy:.3}");
+    assert!(accuracy >= 0.65, "stance accuracy {accuracy:.3}");
 }
 
 #[test]

@@ -267,6 +267,57 @@ fn particle_position(s: &SentenceAnalysis, p: usize, clause_end: usize) -> bool 
         || w.ends_with("en") && !has(g.determiners, w) && !next.capital
 }
 
+/// The words of a sentence, to rule out at once the expressions it cannot
+/// hold: each word with its comparative or inflected base, and the words
+/// with a hyphen (for compound suffixes such as "-geleid").
+struct Present<'s> {
+    words: std::collections::BTreeSet<&'s str>,
+    hyphenated: Vec<&'s str>,
+}
+
+impl<'s> Present<'s> {
+    fn of(s: &'s SentenceAnalysis) -> Self {
+        let mut words = std::collections::BTreeSet::new();
+        let mut hyphenated = Vec::new();
+        for t in &s.tokens {
+            let w = t.lower.as_str();
+            words.insert(w);
+            for suffix in ["er", "r", "e"] {
+                if let Some(base) = w.strip_suffix(suffix) {
+                    words.insert(base);
+                }
+            }
+            if w.contains('-') {
+                hyphenated.push(w);
+            }
+        }
+        Present { words, hyphenated }
+    }
+
+    /// Whether an expression word may be in the sentence.
+    fn may_have(&self, word: Option<&str>) -> bool {
+        match word {
+            None => true,
+            Some(w) => match w.strip_prefix('-') {
+                Some(_) => self.hyphenated.iter().any(|t| word_matches(t, w)),
+                None => self.words.contains(w),
+            },
+        }
+    }
+}
+
+/// The first word of an expression that is not its head verb.
+fn first_fixed_word(unit: &LexicalUnit) -> Option<&str> {
+    let UnitTrigger::Expression { words, head, verb } = &unit.trigger else {
+        return None;
+    };
+    words
+        .iter()
+        .enumerate()
+        .find(|(k, w)| Some(*k) != *head || verb.is_none() || w.starts_with('-'))
+        .map(|(_, w)| w.as_str())
+}
+
 /// Whether token `w` matches an expression word: the word itself, or for
 /// an adjective its comparative ("gecompliceerder"), or for a compound
 /// suffix ("-geleid") a word ending in it, inflected or not.
@@ -297,6 +348,7 @@ fn is_reflexive_present(s: &SentenceAnalysis, first: usize, end: usize) -> bool 
 fn triggers(frames: &Frames, index: &FrameIndex, s: &SentenceAnalysis) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let g = s.grammar();
+    let present = Present::of(s);
     for (clause_index, clause) in s.clauses.iter().enumerate() {
         for i in clause.first..clause.end {
             let tok = &s.tokens[i];
@@ -378,10 +430,10 @@ fn triggers(frames: &Frames, index: &FrameIndex, s: &SentenceAnalysis) -> Vec<Fo
                 }
             }
         }
-        // Expressions.
+        // Expressions: only those whose first fixed word the sentence has.
         for &u in &index.expressions {
             let unit = &frames.units[u];
-            if unit.lang != s.lang {
+            if unit.lang != s.lang || !present.may_have(first_fixed_word(unit)) {
                 continue;
             }
             if let Some(found) = expression(frames, index, s, (clause.first, clause.end), u)
@@ -1198,8 +1250,14 @@ impl Ctx<'_> {
                 if self.s.lang == Lang::Nl
                     && !agentive
                     && !self.has_agent(&spans)
-                    && let Some(inverted) = self.inverted(post(), post_start)
+                    && let Some(mut inverted) = self.inverted(post(), post_start)
                 {
+                    // "Deze aanbeveling neemt het kabinet over": the phrase
+                    // before the verb is the object.
+                    if let (Some(a), Some(b)) = (spans.first(), spans.last()) {
+                        inverted.antecedent = Some((a.0, b.1));
+                        inverted.antecedent_is_object = true;
+                    }
                     return inverted;
                 }
                 Subject {

@@ -124,6 +124,8 @@ const NL: Grammar = Grammar {
         "onder",
         "om",
         "tijdens",
+        "vanaf",
+        "sedert",
         "sinds",
         "na",
         "zonder",
@@ -158,6 +160,7 @@ const NL: Grammar = Grammar {
     ],
     adjunct_prepositions: &[
         "sinds",
+        "vanaf",
         "tijdens",
         "na",
         "vanwege",

@@ -103,6 +103,8 @@ fn party(f: &Filler, cause: bool, agent: bool) -> Party {
 struct Ctx<'a> {
     input: &'a Input<'a>,
     text: &'a str,
+    /// A described group ("verschillende lidstaten"), compiled once.
+    group: Option<regex::Regex>,
 }
 
 impl Ctx<'_> {
@@ -197,9 +199,10 @@ impl Ctx<'_> {
 
     /// A group described without naming members in sentence `i`.
     fn group(&self, i: usize) -> Option<String> {
-        let cues = &self.input.lexicon.cues.blockades;
-        let r = group_regex(&cues.group_qualifiers, &cues.group_nouns)?;
-        r.find(self.sentence_text(i)).map(|m| label(m.as_str()))
+        self.group
+            .as_ref()?
+            .find(self.sentence_text(i))
+            .map(|m| label(m.as_str()))
     }
 
     /// The cause the next sentence names: "Dit hangt samen met X".
@@ -305,11 +308,12 @@ impl Ctx<'_> {
 
 /// Finds the blockades of one document.
 pub fn blockades(input: &Input<'_>) -> Vec<Blockade> {
+    let cues = &input.lexicon.cues.blockades;
     let ctx = Ctx {
         input,
         text: &input.document.text.text,
+        group: group_regex(&cues.group_qualifiers, &cues.group_nouns),
     };
-    let cues = &input.lexicon.cues.blockades;
     let units = &input.lexicon.frames.units;
     let mut out = Vec::new();
     for e in input.events {

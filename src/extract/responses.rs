@@ -49,8 +49,9 @@ pub fn classify(text: &str, cues: &Cues) -> Option<(Stance, Vec<String>, usize)>
 /// as hits with offsets from `start`. A denied endorsement ("neemt de
 /// aanbeveling niet over", "deelt deze analyse niet") is a rejection; other
 /// denied stances say nothing.
-fn frame_hits(input: &Input<'_>, start: usize, end: usize) -> Vec<Hit> {
+fn frame_hits(input: &Input<'_>, start: usize, end: usize, asked: Option<&str>) -> Vec<Hit> {
     let units = &input.lexicon.frames.units;
+    let asked: Option<Vec<String>> = asked.map(content_stems);
     let mut hits = Vec::new();
     let entities = &input.lexicon.entities;
     // The government answering: no agent named ("wordt overgenomen"), a
@@ -66,8 +67,26 @@ fn frame_hits(input: &Input<'_>, start: usize, end: usize) -> Vec<Hit> {
                 _ => false,
             })
     };
-    for e in input.events {
+    // The events of the sentences inside the answer, found by binary
+    // search (sentences and events are in text order).
+    let sentences = &input.analysis.sentences;
+    let first = sentences.partition_point(|s| s.end <= start);
+    let last = sentences.partition_point(|s| s.start < end);
+    let from = input.events.partition_point(|e| e.sentence < first);
+    let to = input.events.partition_point(|e| e.sentence < last);
+    for e in &input.events[from..to] {
         let s = &input.analysis.sentences[e.sentence];
+        // An answer is about what the recommendation asks: a stance on
+        // something else (a side issue) is no stance on it.
+        // The stance frames' own units (onderschrijven, bezien) answer what
+        // was asked; a position the government states in its answer counts
+        // only when it is about that.
+        if let Some(asked) = &asked
+            && matches!(units[e.unit].kind, FrameKind::Relation(_))
+            && !about(input, e, asked)
+        {
+            continue;
+        }
         // "reeds", "al", "inmiddels", "already" in the clause: the
         // government does it already.
         let already = s.clause_of(e.tokens[0]).is_some_and(|c| {
@@ -114,6 +133,64 @@ fn frame_hits(input: &Input<'_>, start: usize, end: usize) -> Vec<Hit> {
     }
     hits
 }
+
+/// The stems (first five letters) of the content words of `text`: words
+/// of five letters or more.
+fn content_stems(text: &str) -> Vec<String> {
+    let mut v: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 5)
+        .map(|w| w.to_lowercase().chars().take(5).collect())
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Whether an event of an answer is about what was asked: it names no
+/// theme ("Het kabinet onderschrijft dit"), its theme refers to the
+/// recommendation ("deze aanbeveling", "this advice"), or its theme shares
+/// a content word with it.
+fn about(input: &Input<'_>, e: &crate::analysis::Event, asked: &[String]) -> bool {
+    use crate::analysis::Filler;
+    if e.themes.is_empty() {
+        return true;
+    }
+    e.themes.iter().any(|t| {
+        let text = match &t.filler {
+            Filler::Entity(x) => input
+                .lexicon
+                .entities
+                .get(*x)
+                .map(|en| en.labels.join(" "))
+                .unwrap_or_default(),
+            Filler::Group(l) | Filler::Phrase(l) => l.clone(),
+        };
+        let lower = text.to_lowercase();
+        REFERS
+            .iter()
+            .any(|r| lower.split_whitespace().any(|w| w == *r))
+            || content_stems(&text)
+                .iter()
+                .any(|w| asked.binary_search(w).is_ok())
+    })
+}
+
+/// Words an answer uses for the recommendation it answers.
+const REFERS: [&str; 12] = [
+    "aanbeveling",
+    "advies",
+    "suggestie",
+    "voorstel",
+    "aanbevelingen",
+    "recommendation",
+    "advice",
+    "proposal",
+    "suggestion",
+    "dit",
+    "deze",
+    "this",
+];
 
 /// [`classify`] with hits found elsewhere (the stance frames' events).
 fn classify_with(
@@ -216,9 +293,14 @@ pub fn answer_stance(
     input: &Input<'_>,
     start: usize,
     end: usize,
+    asked: Option<&str>,
 ) -> Option<(Stance, Vec<String>, usize)> {
     let text = input.document.text.text.get(start..end)?;
-    classify_with(text, &input.lexicon.cues, frame_hits(input, start, end))
+    classify_with(
+        text,
+        &input.lexicon.cues,
+        frame_hits(input, start, end, asked),
+    )
 }
 
 /// The response to one recommendation found in `input`.
@@ -228,7 +310,8 @@ fn respond(input: &Input<'_>, found: &Found) -> Option<Response> {
     if text.trim().is_empty() {
         return None;
     }
-    let hits = frame_hits(input, answer.start, answer.end);
+    let asked = &input.document.text.text[found.rec.text.start..found.rec.text.end];
+    let hits = frame_hits(input, answer.start, answer.end, Some(asked));
     let (stance, cues, at) = match classify_with(text, &input.lexicon.cues, hits) {
         Some((stance, cues, at)) => (stance, cues, answer.start + at),
         None if !found.prose => (Stance::Notes, Vec::new(), answer.start),
@@ -342,7 +425,7 @@ mod tests {
         std::fs::write(&path, text).unwrap();
         let doc = crate::corpus::read(&path, &lexicon.conventions).unwrap();
         crate::build::with_input(&doc, lexicon, |input| {
-            answer_stance(input, 0, input.document.text.text.len()).map(|s| s.0)
+            answer_stance(input, 0, input.document.text.text.len(), None).map(|s| s.0)
         })
     }
 

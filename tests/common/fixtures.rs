@@ -280,9 +280,10 @@ pub fn check_stances(lexicon: &Lexicon, file: &str) -> StanceScore {
         let Ok(doc) = corpus::read(&path, &lexicon.conventions) else {
             continue;
         };
+        let asked = case["recommendation"].as_str();
         let got = policykg::build::with_input(&doc, lexicon, |input| {
             let len = input.document.text.text.len();
-            policykg::extract::responses::answer_stance(input, 0, len)
+            policykg::extract::responses::answer_stance(input, 0, len, asked)
                 .map_or(policykg::extract::Stance::Notes, |s| s.0)
         });
         let got = got.local_name().to_owned();
