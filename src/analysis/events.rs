@@ -1545,7 +1545,11 @@ fn complement(ctx: &Ctx<'_>, clause_index: usize, head: usize) -> Option<Arg> {
     let s = ctx.s;
     let clause = &s.clauses[clause_index];
     let (a, b) = if let Some(k) = (head + 1..clause.end).find(|&k| matches!(ctx.lower(k), "om")) {
-        (k + 1, clause.end)
+        // "om … te <verb>": through the infinitive, even past a comma
+        // inside the complement; none without one.
+        let end = continued_end(s, clause_index).max(clause.end);
+        let te = (k + 1..end).find(|&t| ctx.lower(t) == "te")?;
+        (k + 1, (te + 2).min(s.tokens.len()))
     } else {
         let next = s.clauses.get(clause_index + 1)?;
         let opener = ctx.lower(next.first);
