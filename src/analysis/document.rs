@@ -117,10 +117,27 @@ const EN_MARKERS: &[&str] = &[
 /// The language of some tokens by their function words, `None` when they
 /// hold too few to tell.
 pub fn detect(tokens: &[Token]) -> Option<Lang> {
-    let nl = tokens.iter().filter(|t| has(NL_MARKERS, &t.lower)).count();
-    let en = tokens.iter().filter(|t| has(EN_MARKERS, &t.lower)).count();
+    let mut nl = tokens.iter().filter(|t| has(NL_MARKERS, &t.lower)).count();
+    let mut en = tokens.iter().filter(|t| has(EN_MARKERS, &t.lower)).count();
     if nl + en < 2 {
-        return None;
+        // Too few function words: spelling decides ("joined", "taking"
+        // against "ij", "oe", "aa" of Dutch words).
+        for t in tokens
+            .iter()
+            .filter(|t| t.kind == super::tokens::TokenKind::Word && !t.capital)
+        {
+            let w = t.lower.as_str();
+            if w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")) {
+                en += 1;
+            }
+            if ["ij", "oe", "aa", "uu", "ui"].iter().any(|d| w.contains(d)) {
+                nl += 1;
+            }
+        }
+        if nl == en {
+            return None;
+        }
+        return Some(if en > nl { Lang::En } else { Lang::Nl });
     }
     if en > nl * 2 {
         Some(Lang::En)

@@ -660,10 +660,16 @@ impl Ctx<'_> {
                 .tokens
                 .get(j + 1)
                 .is_some_and(|n| n.kind == TokenKind::Number);
+            let next_month = self
+                .s
+                .tokens
+                .get(j + 1)
+                .is_some_and(|n| has(g.months, &n.lower));
             return has(g.adjunct_prepositions, w)
                 || w == g.agent_preposition
                 || stop_preps.contains(&w)
-                || next_number;
+                || next_number
+                || next_month;
         }
         let prev_det = has(g.determiners, &self.s.tokens[j - 1].lower);
         !prev_det
@@ -1212,17 +1218,24 @@ impl Ctx<'_> {
                     {
                         return inverted;
                     }
-                    if clause_index > 0 {
-                        let prev = self.subject_inner(
-                            clause_index - 1,
-                            self.s.clauses[clause_index - 1].first,
-                            avoid,
-                        );
-                        return Subject {
-                            spans: prev.spans,
-                            after: f + 1,
-                            ..none
-                        };
+                    // Back over an apposition ("We, the Heads of State …,
+                    // welcome …") to the clause that names the subject.
+                    for k in (0..clause_index).rev() {
+                        let c = &self.s.clauses[k];
+                        let mut spans = self.subject_inner(k, c.first, avoid).spans;
+                        if spans.is_empty() {
+                            // A clause of one phrase ("We,").
+                            spans =
+                                self.conjuncts(self.skip(c.first, c.end, avoid), c.end, avoid, &[]);
+                        }
+                        let verbless = k > 0 && continued_end(self.s, k - 1) >= c.end;
+                        if self.has_agent(&spans) || !verbless {
+                            return Subject {
+                                spans,
+                                after: f + 1,
+                                ..none
+                            };
+                        }
                     }
                     return Subject {
                         after: f + 1,

@@ -65,6 +65,9 @@ pub struct Grammar {
     /// Nouns that name an issue: with a demonstrative they refer back to
     /// the issue named before ("deze kwestie").
     pub issue_nouns: &'static [&'static str],
+    /// Month names: a prepositional phrase of time ("in april 2023") ends a
+    /// noun phrase.
+    pub months: &'static [&'static str],
     /// Adverbs saying that something is done already ("reeds", "already").
     pub already: &'static [&'static str],
     /// Finite forms of frequent verbs that carry no frame: a noun phrase
@@ -497,6 +500,20 @@ const NL: Grammar = Grammar {
         "probleem",
         "zaak",
     ],
+    months: &[
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
     already: &["al", "reeds", "inmiddels", "thans"],
     finite_verbs: &[
         "duurt",
@@ -635,6 +652,7 @@ const EN: Grammar = Grammar {
         "per",
     ],
     adjunct_prepositions: &[
+        "as",
         "since",
         "during",
         "after",
@@ -861,6 +879,20 @@ const EN: Grammar = Grammar {
         "seemed", "appears", "appear", "becomes", "become", "became",
     ],
     issue_nouns: &["issue", "question", "dispute", "conflict", "problem"],
+    months: &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ],
     already: &["already", "now"],
     finite_verbs: &[
         "says",
