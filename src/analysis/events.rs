@@ -395,16 +395,7 @@ fn triggers(frames: &Frames, index: &FrameIndex, s: &SentenceAnalysis) -> Vec<Fo
                 }
             }
             if let Some(units) = adjective_units(index, &tok.lower) {
-                for &u in units {
-                    if frames.units[u].lang == s.lang {
-                        out.push(Found {
-                            unit: u,
-                            tokens: vec![i],
-                            head: i,
-                            form: None,
-                        });
-                    }
-                }
+                push_word_units(&mut out, frames, s.lang, units, i);
             }
             let noun_key = if index.nouns.contains_key(&tok.lower) {
                 Some(tok.lower.as_str())
@@ -416,21 +407,13 @@ fn triggers(frames: &Frames, index: &FrameIndex, s: &SentenceAnalysis) -> Vec<Fo
             };
             if let Some(key) = noun_key {
                 let after_marker = i > 0 && s.tokens[i - 1].lower == g.infinitive_marker;
-                if !after_marker {
-                    for &u in index.nouns.get(key).into_iter().flatten() {
-                        if frames.units[u].lang == s.lang {
-                            out.push(Found {
-                                unit: u,
-                                tokens: vec![i],
-                                head: i,
-                                form: None,
-                            });
-                        }
-                    }
+                if !after_marker && let Some(units) = index.nouns.get(key) {
+                    push_word_units(&mut out, frames, s.lang, units, i);
                 }
             }
         }
         // Expressions: only those whose first fixed word the sentence has.
+        let continued = continued_end(s, clause_index);
         for &u in &index.expressions {
             let unit = &frames.units[u];
             if unit.lang != s.lang || !present.may_have(first_fixed_word(unit)) {
@@ -438,9 +421,8 @@ fn triggers(frames: &Frames, index: &FrameIndex, s: &SentenceAnalysis) -> Vec<Fo
             }
             if let Some(found) = expression(frames, index, s, (clause.first, clause.end), u)
                 .or_else(|| {
-                    let end = continued_end(s, clause_index);
-                    (end > clause.end)
-                        .then(|| expression(frames, index, s, (clause.first, end), u))
+                    (continued > clause.end)
+                        .then(|| expression(frames, index, s, (clause.first, continued), u))
                         .flatten()
                         .filter(|f| f.tokens.iter().any(|&t| t < clause.end))
                 })
@@ -490,6 +472,20 @@ fn triggers(frames: &Frames, index: &FrameIndex, s: &SentenceAnalysis) -> Vec<Fo
     out.sort_by_key(|f| (f.head, f.unit));
     out.dedup_by_key(|f| (f.head, f.unit));
     out
+}
+
+/// The units of one word (a noun, an adjective) of this language, at `i`.
+fn push_word_units(out: &mut Vec<Found>, frames: &Frames, lang: Lang, units: &[usize], i: usize) {
+    for &u in units {
+        if frames.units[u].lang == lang {
+            out.push(Found {
+                unit: u,
+                tokens: vec![i],
+                head: i,
+                form: None,
+            });
+        }
+    }
 }
 
 fn is_verb(frames: &Frames, unit: usize) -> bool {
@@ -616,7 +612,7 @@ impl Ctx<'_> {
             || has(self.g.negators, w)
             || has(self.g.hedges, w)
             || has(self.g.auxiliaries, w)
-            || has(self.g.reflexives, w) && self.s.lang == Lang::Nl && w == "zich"
+            || self.s.lang == Lang::Nl && w == "zich"
             || matches!(w, "er" | "hier" | "daar" | "not" | "n't" | "never")
             || pronominal_adverb(w)
     }
@@ -809,7 +805,7 @@ impl Ctx<'_> {
 
     fn label(&self, a: usize, b: usize) -> String {
         let (start, end) = self.s.span(a, b);
-        let text = &self.analysis_text()[start..end];
+        let text = &self.text[start..end];
         let mut words: Vec<&str> = text.split_whitespace().collect();
         while words.first().is_some_and(|w| {
             matches!(
@@ -821,10 +817,6 @@ impl Ctx<'_> {
         }
         words.join(" ")
     }
-
-    fn analysis_text(&self) -> &str {
-        self.text
-    }
 }
 
 /// What fills an agent phrase `[a, b]`: an actor, a demonym's state, a
@@ -835,31 +827,15 @@ fn agent_of(ctx: &Ctx<'_>, a: usize, b: usize, allow_issue: bool) -> Option<Arg>
     // A pronoun or "het land", "deze lidstaat", "the country".
     let pronoun = words.len() == 1 && has(ctx.g.pronouns, words[0])
         || words.len() == 2
-            && matches!(
-                words[0],
-                "het" | "dit" | "deze" | "dat" | "the" | "this" | "that"
-            )
-            && matches!(
-                words[1],
-                "land"
-                    | "lidstaat"
-                    | "bondgenoot"
-                    | "country"
-                    | "state"
-                    | "ally"
-                    | "government"
-                    | "regering"
-            );
+            && has(ctx.g.demonstratives, words[0])
+            && has(ctx.g.referring_nouns, words[1]);
     if pronoun {
         return antecedent(ctx, a);
     }
     // "deze kwestie", "dit vraagstuk", "the issue": the issue named before.
     if allow_issue
         && words.len() == 2
-        && matches!(
-            words[0],
-            "de" | "deze" | "dit" | "die" | "dat" | "het" | "the" | "this" | "that"
-        )
+        && has(ctx.g.issue_determiners, words[0])
         && has(ctx.g.issue_nouns, words[1])
     {
         return issue_before(ctx);
@@ -1515,20 +1491,24 @@ fn area(ctx: &Ctx<'_>, from: usize, end: usize, avoid: &[usize]) -> Vec<Arg> {
     Vec::new()
 }
 
+/// Where "samen met", "together with" (a partner marker of two words)
+/// opens a list of co-agents in `[from, end)`.
+fn partner_markers(ctx: &Ctx<'_>, from: usize, end: usize) -> Vec<usize> {
+    (from..end.saturating_sub(1))
+        .filter(|&k| {
+            ctx.g
+                .partner_markers
+                .contains(&[ctx.lower(k), ctx.lower(k + 1)])
+        })
+        .collect()
+}
+
 /// The areas after token `from`, each with the partners named just before
 /// it: "(samen met A en B) op het gebied van X en (samen met C) op het
 /// gebied van Y" gives X with A and B, Y with C. Without partners, the
 /// areas alone.
 fn areas_with_partners(ctx: &Ctx<'_>, from: usize, end: usize, avoid: &[usize]) -> Vec<Arg> {
-    let words: Vec<&str> = (0..ctx.s.tokens.len()).map(|i| ctx.lower(i)).collect();
-    let partner_at: Vec<usize> = (from..end)
-        .filter(|&k| {
-            matches!(
-                (words[k], words.get(k + 1).copied()),
-                ("samen" | "gezamenlijk", Some("met")) | ("together" | "jointly", Some("with"))
-            )
-        })
-        .collect();
+    let partner_at = partner_markers(ctx, from, end);
     if partner_at.len() < 2 {
         return area(ctx, from, end, avoid);
     }
@@ -1956,22 +1936,15 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
 
     // Partners: "samen met A en B", "together with A".
     let mut partners = Vec::new();
-    let cw: Vec<&str> = clause_words.iter().map(String::as_str).collect();
-    if let Some(k) = cw.windows(2).position(|w| {
-        matches!(
-            w,
-            ["samen", "met"] | ["gezamenlijk", "met"] | ["together", "with"] | ["jointly", "with"]
-        )
-    }) {
-        let spans = ctx.conjuncts(first + k + 2, end, &avoid, &[]);
+    if let Some(&k) = partner_markers(ctx, first, end).first() {
+        let spans = ctx.conjuncts(k + 2, end, &avoid, &[]);
         for a in args(ctx, &spans, true, false) {
             if let Filler::Entity(e) = a.filler {
                 partners.push(e);
             }
         }
     }
-    let respectively =
-        (first..end).any(|k| matches!(ctx.lower(k), "respectievelijk" | "respectively"));
+    let respectively = (first..end).any(|k| has(g.respectively, ctx.lower(k)));
     Some(Event {
         respectively,
         unit: found.unit,

@@ -65,6 +65,19 @@ pub struct Grammar {
     /// Nouns that name an issue: with a demonstrative they refer back to
     /// the issue named before ("deze kwestie").
     pub issue_nouns: &'static [&'static str],
+    /// Demonstratives and articles that, before a referring noun, make a
+    /// pronoun of the phrase ("het land", "this country").
+    pub demonstratives: &'static [&'static str],
+    /// Determiners that, before an issue noun, refer back to the issue
+    /// named before ("deze kwestie", "de kwestie").
+    pub issue_determiners: &'static [&'static str],
+    /// Nouns that, after a demonstrative, refer back to an actor named
+    /// before ("het land", "deze lidstaat", "the government").
+    pub referring_nouns: &'static [&'static str],
+    /// Two words that open a list of co-agents ("samen met A en B").
+    pub partner_markers: &'static [[&'static str; 2]],
+    /// "respectievelijk": agents and themes pair in order.
+    pub respectively: &'static [&'static str],
     /// Month names: a prepositional phrase of time ("in april 2023") ends a
     /// noun phrase.
     pub months: &'static [&'static str],
@@ -500,6 +513,11 @@ const NL: Grammar = Grammar {
         "probleem",
         "zaak",
     ],
+    demonstratives: &["het", "dit", "deze", "dat"],
+    issue_determiners: &["de", "deze", "dit", "die", "dat", "het"],
+    referring_nouns: &["land", "lidstaat", "bondgenoot", "regering"],
+    partner_markers: &[["samen", "met"], ["gezamenlijk", "met"]],
+    respectively: &["respectievelijk"],
     months: &[
         "januari",
         "februari",
@@ -879,6 +897,11 @@ const EN: Grammar = Grammar {
         "seemed", "appears", "appear", "becomes", "become", "became",
     ],
     issue_nouns: &["issue", "question", "dispute", "conflict", "problem"],
+    demonstratives: &["the", "this", "that"],
+    issue_determiners: &["the", "this", "that"],
+    referring_nouns: &["country", "state", "ally", "government"],
+    partner_markers: &[["together", "with"], ["jointly", "with"]],
+    respectively: &["respectively"],
     months: &[
         "january",
         "february",

@@ -156,16 +156,22 @@ fn show(lexicon: &Lexicon, p: &Party) -> String {
     }
 }
 
-/// Checks one fixture file.
-pub fn check(lexicon: &Lexicon, file: &str) -> Score {
+/// The cases of a fixture file and a scratch directory to read them from.
+fn open(file: &str) -> (Vec<serde_json::Value>, PathBuf) {
     let text = std::fs::read_to_string(root().join(file)).expect("the fixture file");
-    let cases: Vec<serde_json::Value> = serde_json::from_str(&text).expect("a JSON array of cases");
+    let cases = serde_json::from_str(&text).expect("a JSON array of cases");
     let dir = std::env::temp_dir().join(format!(
         "policykg-fixtures-{}-{}",
         std::process::id(),
         file.replace('/', "-")
     ));
     std::fs::create_dir_all(&dir).expect("a temporary directory");
+    (cases, dir)
+}
+
+/// Checks one fixture file.
+pub fn check(lexicon: &Lexicon, file: &str) -> Score {
+    let (cases, dir) = open(file);
     let blockades = file.starts_with("blockades");
     let mut score = Score {
         file: file.to_owned(),
@@ -259,14 +265,7 @@ impl StanceScore {
 /// responses extractor classifies the text after a recommendation (an
 /// answer with no cue notes the recommendation).
 pub fn check_stances(lexicon: &Lexicon, file: &str) -> StanceScore {
-    let text = std::fs::read_to_string(root().join(file)).expect("the fixture file");
-    let cases: Vec<serde_json::Value> = serde_json::from_str(&text).expect("a JSON array of cases");
-    let dir = std::env::temp_dir().join(format!(
-        "policykg-stances-{}-{}",
-        std::process::id(),
-        file.replace('/', "-")
-    ));
-    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let (cases, dir) = open(file);
     let mut score = StanceScore {
         file: file.to_owned(),
         ..StanceScore::default()
