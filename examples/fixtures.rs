@@ -1,4 +1,4 @@
-//! Measures the blockade and position extractors on the project-written
+//! Measures the blockade, position, stance and reported-advice extractors on the project-written
 //! fixtures of `tests/fixtures/extract/` (paragraphs nobody tuned the
 //! extractors on) and prints recall, precision and false alarms on decoys
 //! per file, then every miss and every wrong fact. A report; the gate is
@@ -56,7 +56,37 @@ fn main() {
         );
         stances.push(s);
     }
+    println!("\n| file | advices | found | stance right | recall | precision | decoys with one |");
+    println!("|---|---|---|---|---|---|---|");
+    let mut reported = Vec::new();
+    for file in fixtures::REPORTED_FILES {
+        if !fixtures::root().join(file).exists() {
+            continue;
+        }
+        let s = fixtures::check_reported(&lexicon, file);
+        println!(
+            "| {file} | {} | {} | {} | {:.1}% | {:.1}% | {} of {} |",
+            s.expected,
+            s.found,
+            s.stance_right,
+            100.0 * s.recall(),
+            100.0 * s.precision(),
+            s.alarms,
+            s.decoys
+        );
+        reported.push(s);
+    }
     if verbose {
+        for s in &reported {
+            println!("\n## {}: missed", s.file);
+            for m in &s.misses {
+                println!("- {m}");
+            }
+            println!("\n## {}: wrong", s.file);
+            for w in &s.wrong {
+                println!("- {w}");
+            }
+        }
         for s in &stances {
             println!("\n## {}: confusion (expected → got)", s.file);
             for ((want, got), n) in &s.confusion {

@@ -65,7 +65,7 @@ fn the_iob_report_has_5_main_and_22_individual_recommendations_plus_one_extra() 
 fn the_aiv_advice_has_10_numbered_recommendations() {
     let aiv: Vec<_> = recommendations()
         .iter()
-        .filter(|r| r["file"].starts_with("002"))
+        .filter(|r| r["file"].starts_with("002") && r.contains_key("number"))
         .collect();
     let numbers: BTreeSet<u32> = aiv.iter().map(|r| r["number"].parse().unwrap()).collect();
     assert_eq!(numbers, (1..=10).collect(), "{aiv:#?}");
@@ -75,6 +75,43 @@ fn the_aiv_advice_has_10_numbered_recommendations() {
             .all(|r| r.get("by").is_some_and(|b| b.ends_with("/aiv"))),
         "{aiv:#?}"
     );
+}
+
+#[test]
+fn advice_the_cabinet_restates_in_its_own_words_is_the_aivs_and_answered_there() {
+    let reported: Vec<_> = recommendations()
+        .iter()
+        .filter(|r| r["file"].starts_with("002") && !r.contains_key("number"))
+        .collect();
+    // "… deelt het advies van de AIV dat …", "… is het eens met de AIV
+    // dat …", "Zoals de AIV terecht opmerkt, …": each the AIV's advice,
+    // in the response's words, answered by the sentence that reports it.
+    assert!(reported.len() >= 5, "{reported:#?}");
+    assert!(
+        reported
+            .iter()
+            .all(|r| r.get("by").is_some_and(|b| b.ends_with("/aiv"))),
+        "{reported:#?}"
+    );
+    let texts: Vec<&str> = reported.iter().map(|r| r["text"].as_str()).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Nederland niet in dogmatische zin")),
+        "{texts:#?}"
+    );
+    let answered = query_corpus(&format!(
+        "{PREFIXES} SELECT ?rec ?stance WHERE {{
+           ?r a pkg:Response ; pkg:respondsTo ?rec ; pkg:stance ?stance .
+           ?rec a pkg:Recommendation ; pkg:inDocument/pkg:sourceFile ?file .
+           FILTER NOT EXISTS {{ ?rec pkg:number ?n }}
+           FILTER(STRSTARTS(?file, \"002\"))
+         }}"
+    ));
+    assert_eq!(answered.len(), reported.len(), "{answered:#?}");
+    // Advice the cabinet discusses under a numbered recommendation is part
+    // of it.
+    assert!(reported.iter().any(|r| r.contains_key("parent")));
 }
 
 #[test]
@@ -249,8 +286,10 @@ fn stance_accuracy_against_the_reference_is_at_least_85_percent() {
     }
     // Issue 12 counts a reference response the graph does not answer as
     // wrong, and asks for 0.85 over all of them; the gate is the measured
-    // state. The uncovered ones are main recommendations answered in the
-    // letter's summary and advice restated in the response's own words.
+    // state. The uncovered ones are the reference's own parts of one
+    // numbered AIV recommendation ("8.1", "8.2"), which the advice does not
+    // number, and two advices whose restatement shares too few words with
+    // the reference's paraphrase.
     let over_all = right as f64 / (judged + uncovered.len()).max(1) as f64;
     eprintln!(
         "stance accuracy over all {} reference responses: {:.1}% (issue 12 floor 0.85: {})",
@@ -258,8 +297,9 @@ fn stance_accuracy_against_the_reference_is_at_least_85_percent() {
         over_all * 100.0,
         if over_all >= 0.85 { "met" } else { "not met" }
     );
-    assert!(judged >= 25, "only {judged} reference responses matched");
-    assert!(accuracy >= 0.65, "stance accuracy {accuracy:.3}");
+    assert!(judged >= 38, "only {judged} reference responses matched");
+    assert!(accuracy >= 0.73, "stance accuracy {accuracy:.3}");
+    assert!(over_all >= 0.61, "stance accuracy over all {over_all:.3}");
 }
 
 #[test]

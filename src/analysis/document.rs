@@ -219,7 +219,19 @@ fn list_comma(tokens: &[Token], i: usize, g: &Grammar) -> bool {
 
 /// Splits a sentence's tokens into clauses.
 pub fn clauses(tokens: &[Token], g: &Grammar) -> Vec<Clause> {
-    let mut bounds: Vec<(usize, ClauseKind)> = vec![(0, ClauseKind::Main)];
+    // A sentence that opens with a subordinator opens with a subordinate
+    // clause ("Zoals de Raad stelt, …", "As the Committee notes, …").
+    let opening = tokens
+        .first()
+        .is_some_and(|t| has(g.initial_subordinators, &t.lower));
+    let mut bounds: Vec<(usize, ClauseKind)> = vec![(
+        0,
+        if opening {
+            ClauseKind::Sub
+        } else {
+            ClauseKind::Main
+        },
+    )];
     for (i, t) in tokens.iter().enumerate() {
         let w = t.lower.as_str();
         // "als" and "of" mid-clause compare or coordinate ("instrumenten als

@@ -544,21 +544,38 @@ fn expression(
     };
     let verb_word = head.filter(|&h| !words[h].starts_with('-'));
     let t = &s.tokens;
-    let mut tokens = Vec::new();
-    let mut at = first;
-    for (k, w) in words.iter().enumerate() {
-        if Some(k) == verb_word {
-            continue;
+    // The fixed words in order, each within a few tokens of the one
+    // before; when they do not follow an occurrence of the first word
+    // ("Het kabinet is het met de Raad eens"), a later occurrence is tried.
+    // Err(Some(i)): the first word is at i but the others do not follow.
+    let fixed = |from: usize| -> Result<Vec<usize>, Option<usize>> {
+        let mut tokens: Vec<usize> = Vec::new();
+        let mut at = from;
+        for (k, w) in words.iter().enumerate() {
+            if Some(k) == verb_word {
+                continue;
+            }
+            let limit = if tokens.is_empty() {
+                end
+            } else {
+                (at + EXPRESSION_GAP + 1).min(end)
+            };
+            let Some(found) = (at..limit).find(|&i| word_matches(&t[i].lower, w)) else {
+                return Err(tokens.first().copied());
+            };
+            tokens.push(found);
+            at = found + 1;
         }
-        let limit = if tokens.is_empty() {
-            end
-        } else {
-            (at + EXPRESSION_GAP + 1).min(end)
-        };
-        let found = (at..limit).find(|&i| word_matches(&t[i].lower, w))?;
-        tokens.push(found);
-        at = found + 1;
-    }
+        Ok(tokens)
+    };
+    let mut from = first;
+    let mut tokens = loop {
+        match fixed(from) {
+            Ok(tokens) => break tokens,
+            Err(Some(start)) => from = start + 1,
+            Err(None) => return None,
+        }
+    };
     let mut form = None;
     let mut head_token = tokens.first().copied();
     if let (Some(_), Some(v)) = (verb_word, verb) {
@@ -825,12 +842,14 @@ fn agent_of(ctx: &Ctx<'_>, a: usize, b: usize, allow_issue: bool) -> Option<Arg>
     let s = ctx.s;
     let words: Vec<&str> = (a..=b).map(|i| ctx.lower(i)).collect();
     // A pronoun or "het land", "deze lidstaat", "the country".
-    let pronoun = words.len() == 1 && has(ctx.g.pronouns, words[0])
-        || words.len() == 2
-            && has(ctx.g.demonstratives, words[0])
-            && has(ctx.g.referring_nouns, words[1]);
-    if pronoun {
-        return antecedent(ctx, a);
+    let pronoun = words.len() == 1 && has(ctx.g.pronouns, words[0]);
+    // "het land", "the government" refer back to a state, never to an
+    // institute or a body named before.
+    let referring = words.len() == 2
+        && has(ctx.g.demonstratives, words[0])
+        && has(ctx.g.referring_nouns, words[1]);
+    if pronoun || referring {
+        return antecedent(ctx, a, referring);
     }
     // "deze kwestie", "dit vraagstuk", "the issue": the issue named before.
     if allow_issue
@@ -963,9 +982,13 @@ fn issue_before(ctx: &Ctx<'_>) -> Option<Arg> {
 
 /// The actor a pronoun at token `at` stands for: the nearest actor named
 /// before it in the sentence, else the last one of the sentence before.
-fn antecedent(ctx: &Ctx<'_>, at: usize) -> Option<Arg> {
-    let is_actor =
-        |e: usize| ctx.lexicon.entities.get(e).and_then(|x| x.kind()) == Some(EntityKind::Actor);
+fn antecedent(ctx: &Ctx<'_>, at: usize, state: bool) -> Option<Arg> {
+    let is_actor = |e: usize| {
+        ctx.lexicon.entities.get(e).is_some_and(|x| {
+            x.kind() == Some(EntityKind::Actor)
+                && (!state || x.classes.iter().any(|c| c == "State"))
+        })
+    };
     if let Some(m) = ctx
         .s
         .mentions
@@ -1385,7 +1408,7 @@ impl Ctx<'_> {
                     });
                 }
                 if has(self.g.possessives, w) {
-                    return antecedent(self, i);
+                    return antecedent(self, i, false);
                 }
             }
         }

@@ -133,6 +133,29 @@ impl Relation {
 pub enum FrameKind {
     Relation(Relation),
     Stance(Stance),
+    /// What an advisory body advises or states, as another document
+    /// reports it (`fr:reports`).
+    Report(Report),
+}
+
+/// What a reporting frame's clause is (`fr:reports`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Report {
+    /// Advice by the unit's meaning (advies, aanbevelen, recommend).
+    Advice,
+    /// A view or an observation (mening, opmerken, view): advice only when
+    /// a modal makes its clause one.
+    View,
+}
+
+impl Report {
+    fn from_iri(iri: &str) -> Option<Report> {
+        match iri.strip_prefix(FR)? {
+            "Advice" => Some(Report::Advice),
+            "View" => Some(Report::View),
+            _ => None,
+        }
+    }
 }
 
 /// Where a role is found in the syntax (`fr:agent`, `fr:theme`).
@@ -360,10 +383,12 @@ pub enum Problem {
     ManyTriggers(usize),
     #[error("names {0} as its fr:frame, which is not a fr:Frame")]
     UnknownFrame(String),
-    #[error("has neither fr:relation nor fr:stance")]
+    #[error("has none of fr:relation, fr:stance, fr:reports")]
     FrameWithoutKind,
-    #[error("has both fr:relation and fr:stance")]
+    #[error("has more than one of fr:relation, fr:stance, fr:reports")]
     FrameWithBothKinds,
+    #[error("has unknown fr:reports {0} (expected fr:Advice or fr:View)")]
+    UnknownReport(String),
     #[error("has unknown fr:relation {0}")]
     UnknownRelation(String),
     #[error("has unknown fr:stance {0}")]
@@ -618,7 +643,7 @@ const UNIT_PROPS: [&str; 17] = [
     "negative",
     "hedge",
 ];
-const FRAME_PROPS: [&str; 2] = ["relation", "stance"];
+const FRAME_PROPS: [&str; 3] = ["relation", "stance", "reports"];
 
 impl Frames {
     /// Reads `frames.ttl`; `file` names it in messages.
@@ -731,17 +756,21 @@ fn frame_kind(entry: &Entry) -> Result<FrameKind, Problem> {
     entry.only(&FRAME_PROPS)?;
     let relation = entry.iri("relation")?;
     let stance = entry.iri("stance")?;
-    match (relation, stance) {
-        (Some(_), Some(_)) => Err(Problem::FrameWithBothKinds),
-        (None, None) => Err(Problem::FrameWithoutKind),
-        (Some(r), None) => Relation::from_iri(r)
+    let reports = entry.iri("reports")?;
+    match (relation, stance, reports) {
+        (Some(r), None, None) => Relation::from_iri(r)
             .map(FrameKind::Relation)
             .ok_or_else(|| Problem::UnknownRelation(written(r))),
-        (None, Some(s)) => s
+        (None, Some(s), None) => s
             .strip_prefix(PKG)
             .and_then(Stance::from_local_name)
             .map(FrameKind::Stance)
             .ok_or_else(|| Problem::UnknownStance(written(s))),
+        (None, None, Some(r)) => Report::from_iri(r)
+            .map(FrameKind::Report)
+            .ok_or_else(|| Problem::UnknownReport(written(r))),
+        (None, None, None) => Err(Problem::FrameWithoutKind),
+        _ => Err(Problem::FrameWithBothKinds),
     }
 }
 
@@ -1304,7 +1333,17 @@ fr:unit-nl-y a fr:LexicalUnit ; fr:frame fr:Endorsing ; fr:lang \"nl\" ; fr:expr
         fails_at(
             "# a frame\nfr:Empty a fr:Frame ; rdfs:label \"leeg\"@nl .\n",
             1,
-            "fr:Empty has neither fr:relation nor fr:stance",
+            "fr:Empty has none of fr:relation, fr:stance, fr:reports",
+        );
+        fails_at(
+            "fr:Both a fr:Frame ; fr:stance pkg:Endorses ; fr:reports fr:Advice .\n",
+            0,
+            "fr:Both has more than one of fr:relation, fr:stance, fr:reports",
+        );
+        fails_at(
+            "fr:Heard a fr:Frame ; fr:reports fr:Rumour .\n",
+            0,
+            "fr:Heard has unknown fr:reports fr:Rumour (expected fr:Advice or fr:View)",
         );
         fails_at(
             "fr:Odd a fr:Frame ; fr:relation pkg:likes .\n",
@@ -1319,7 +1358,7 @@ fr:unit-nl-y a fr:LexicalUnit ; fr:frame fr:Endorsing ; fr:lang \"nl\" ; fr:expr
         fails_at(
             "fr:Odd a fr:Frame ; fr:stance pkg:Notes ; fr:relation pkg:blocks .\n",
             0,
-            "both",
+            "more than one of",
         );
     }
 

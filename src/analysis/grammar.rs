@@ -86,9 +86,22 @@ pub struct Grammar {
     /// Finite forms of frequent verbs that carry no frame: a noun phrase
     /// never runs on into one ("de samenwerking duurt voort").
     pub finite_verbs: &'static [&'static str],
+    /// Modal verbs of obligation and possibility: a reported view that
+    /// holds one ("dat Nederland … moet", "that Allies should …") is advice.
+    pub modals: &'static [&'static str],
+    /// Words that open the clause a reporting unit governs: "dat", "om"
+    /// (… te), "that", "to".
+    pub complementizers: &'static [&'static str],
+    /// Words that open a subordinate clause only at the start of a
+    /// sentence ("Zoals de Raad stelt, …", "As the Committee notes, …");
+    /// inside one they list ("landen zoals Polen").
+    pub initial_subordinators: &'static [&'static str],
+    /// Nouns for a government that answers ("het kabinet", "the
+    /// Government"), named or not.
+    pub government_nouns: &'static [&'static str],
 }
 
-const NL: Grammar = Grammar {
+pub const NL: Grammar = Grammar {
     determiners: &[
         "de",
         "het",
@@ -533,6 +546,19 @@ const NL: Grammar = Grammar {
         "december",
     ],
     already: &["al", "reeds", "inmiddels", "thans"],
+    modals: &[
+        "moet", "moeten", "moest", "moesten", "dient", "dienen", "diende", "dienden", "zou",
+        "zouden", "kan", "kunnen", "kon", "konden", "behoort", "behoren", "mag", "mogen",
+    ],
+    complementizers: &["dat", "om"],
+    initial_subordinators: &["zoals"],
+    government_nouns: &[
+        "kabinet",
+        "regering",
+        "minister",
+        "staatssecretaris",
+        "premier",
+    ],
     finite_verbs: &[
         "duurt",
         "duurde",
@@ -624,7 +650,7 @@ const NL: Grammar = Grammar {
     ],
 };
 
-const EN: Grammar = Grammar {
+pub const EN: Grammar = Grammar {
     determiners: &[
         "the", "a", "an", "this", "these", "that", "those", "its", "their", "his", "her", "our",
         "any", "every", "each", "all", "some", "several", "both", "many", "various", "no",
@@ -917,6 +943,12 @@ const EN: Grammar = Grammar {
         "december",
     ],
     already: &["already", "now"],
+    modals: &[
+        "should", "must", "ought", "shall", "need", "needs", "could", "can", "may",
+    ],
+    complementizers: &["that", "to"],
+    initial_subordinators: &["as"],
+    government_nouns: &["government", "cabinet", "minister", "secretary"],
     finite_verbs: &[
         "says",
         "said",

@@ -15,6 +15,7 @@ use super::blockades::label;
 use super::{Coined, Evidence, Extractor, Fact, Input, Output, Party, Position};
 use crate::analysis::Filler;
 use crate::analysis::frames::{FrameKind, LexicalUnit, Relation, Trigger};
+use crate::analysis::grammar::has;
 use crate::lexicon::EntityKind;
 
 /// The citation form of a unit: its lemma, noun or expression.
@@ -32,6 +33,27 @@ pub fn positions(input: &Input<'_>) -> Vec<Position> {
     let entities = &input.lexicon.entities;
     let units = &input.lexicon.frames.units;
     let is_actor = |e: usize| entities.get(e).and_then(|x| x.kind()) == Some(EntityKind::Actor);
+    // The nouns of advice and findings (the reporting frames'): in a
+    // response, the government's stance on one ("onderschrijft de
+    // aanbeveling van de Raad", "steunt deze vaststellingen") is its answer
+    // to it (a `Response`), not a position on policy.
+    let responding = input
+        .lexicon
+        .cues
+        .responding_types
+        .contains(&input.document.metadata.document_type);
+    let reported: Vec<&str> = units
+        .iter()
+        .filter(|u| matches!(u.kind, FrameKind::Report(_)))
+        .filter_map(|u| match &u.trigger {
+            Trigger::Noun { singular, plural } => {
+                Some([Some(singular.as_str()), plural.as_deref()])
+            }
+            _ => None,
+        })
+        .flatten()
+        .flatten()
+        .collect();
     let mut out = Vec::new();
     for e in input.events {
         let unit = &units[e.unit];
@@ -59,7 +81,15 @@ pub fn positions(input: &Input<'_>) -> Vec<Position> {
                     Filler::Entity(x) => Party::Entity(*x),
                     Filler::Phrase(p) | Filler::Group(p) => {
                         let l = label(p);
-                        if l.is_empty() {
+                        let g = input.analysis.sentences.get(t.sentence)?.grammar();
+                        let head = p
+                            .split_whitespace()
+                            .map(str::to_lowercase)
+                            .find(|w| !has(g.determiners, w) && !has(g.possessives, w));
+                        let answer = responding
+                            && super::responses::answering(input.lexicon, e)
+                            && head.is_some_and(|h| reported.contains(&h.as_str()));
+                        if l.is_empty() || answer {
                             return None;
                         }
                         Party::Coined(Coined::Initiative, l)

@@ -17,7 +17,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Evidence, Extractor, Fact, Input, Output, Recommendation};
+use super::{Evidence, Extractor, Fact, Input, Output, Recommendation, Stance};
+use crate::analysis::frames::{FrameKind, Report, Role};
+use crate::analysis::grammar::has;
+use crate::analysis::{Event, Filler};
 use crate::corpus::dedupe::common;
 use crate::corpus::{Block, BlockKind, Document};
 use crate::lexicon::cues;
@@ -30,6 +33,10 @@ pub struct Found {
     pub answer: Option<Evidence>,
     /// Reported in prose rather than listed.
     pub prose: bool,
+    /// The answer the reporting sentence itself gives, with the cues that
+    /// decided it: a response that restates advice in its own words
+    /// ([`reported`]).
+    pub given: Option<(Stance, Vec<String>)>,
 }
 
 static NUMBERED_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^\(?(\d{1,2})[.)]\s+\S"));
@@ -191,6 +198,9 @@ pub fn structure(input: &Input<'_>) -> Vec<Found> {
     let mut intro_at = 0usize;
     let mut group_author: Option<usize> = None;
     let mut intro_len = 0usize;
+    // (group, offset of the running text that ends it) of every numbered
+    // list introduced in running text.
+    let mut closed_lists: Vec<(usize, usize)> = Vec::new();
 
     let close = |out: &mut Vec<Found>, open: &mut Option<usize>, answer: &mut Option<Evidence>| {
         if let (Some(i), Some(a)) = (open.take(), answer.take())
@@ -237,6 +247,7 @@ pub fn structure(input: &Input<'_>) -> Vec<Found> {
                 },
                 answer: None,
                 prose: false,
+                given: None,
             });
             id
         };
@@ -325,6 +336,7 @@ pub fn structure(input: &Input<'_>) -> Vec<Found> {
                     },
                     answer: None,
                     prose: false,
+                    given: None,
                 });
                 open = Some(id);
                 // In a table of responses, the answer may follow the
@@ -343,6 +355,9 @@ pub fn structure(input: &Input<'_>) -> Vec<Found> {
         if list_mode && !section_mode && main.is_some() {
             // A numbered list introduced in running text ends with it.
             close(&mut out, &mut open, &mut answer);
+            if let Some(g) = group {
+                closed_lists.push((g, block.start));
+            }
             group = None;
             main = None;
             list_mode = false;
@@ -363,7 +378,462 @@ pub fn structure(input: &Input<'_>) -> Vec<Found> {
         }
     }
     close(&mut out, &mut open, &mut answer);
+    for (g, from) in closed_lists {
+        appraised(input, &headings, g, from, &mut out);
+    }
     prose(input, &authors, groups, &mut out);
+    reported(input, groups + 1, &mut out);
+    out
+}
+
+/// How much of a listed recommendation's weighted content a paragraph of
+/// a joint appraisal must share to answer it.
+const APPRAISAL_MATCH: f64 = 0.3;
+/// How many paragraphs after a list a joint appraisal runs to at most.
+const APPRAISAL_PARAGRAPHS: usize = 12;
+
+/// A list of recommendations answered together ("Deze aanbevelingen hangen
+/// samen; het kabinet geeft een algemene appreciatie"): when no item of
+/// the list in `group` is answered on its own, each is answered by the
+/// paragraph after the list (up to the next heading or recommendation)
+/// that shares most of its content, words that few of those paragraphs
+/// use weighing more; each paragraph answers one item at most, and an item
+/// no paragraph is about stays unanswered.
+fn appraised(
+    input: &Input<'_>,
+    headings: &BTreeMap<usize, usize>,
+    group: usize,
+    from: usize,
+    out: &mut [Found],
+) {
+    let n = &input.document.text;
+    let items: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].rec.group == group && out[i].rec.parent.is_none() && !out[i].prose)
+        .collect();
+    if items.len() < 2 || items.iter().any(|&i| out[i].answer.is_some()) {
+        return;
+    }
+    let section_end = input
+        .segmented
+        .section_at(from)
+        .map_or(n.body_end, |sec| sec.end.min(n.body_end));
+    let end = out
+        .iter()
+        .map(|f| f.rec.full.start)
+        .filter(|&s| s > from)
+        .fold(section_end, usize::min);
+    let paragraphs: Vec<Evidence> = n
+        .blocks
+        .iter()
+        .filter(|b| b.start >= from && b.end <= end && b.kind == BlockKind::Paragraph)
+        .filter(|b| !headings.contains_key(&b.start))
+        .take(APPRAISAL_PARAGRAPHS)
+        .map(|b| Evidence {
+            start: b.start,
+            end: b.end,
+        })
+        .collect();
+    let stems = |e: Evidence| super::responses::content_stems(&n.text[e.start..e.end]);
+    let para_stems: Vec<Vec<String>> = paragraphs.iter().map(|&p| stems(p)).collect();
+    let weight = |w: &String| {
+        let df = para_stems
+            .iter()
+            .filter(|p| p.binary_search(w).is_ok())
+            .count();
+        ((para_stems.len() as f64 + 1.0) / (df as f64 + 0.5)).ln()
+    };
+    let mut scored: Vec<(f64, usize, usize)> = Vec::new();
+    for &i in &items {
+        let asked = stems(out[i].rec.text);
+        let total: f64 = asked.iter().map(weight).sum();
+        if total <= 0.0 {
+            continue;
+        }
+        for (p, ps) in para_stems.iter().enumerate() {
+            let shared: f64 = asked
+                .iter()
+                .filter(|w| ps.binary_search(w).is_ok())
+                .map(weight)
+                .sum();
+            let score = shared / total;
+            if score >= APPRAISAL_MATCH {
+                scored.push((score, i, p));
+            }
+        }
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let (mut items_done, mut paras_done) = (Vec::new(), Vec::new());
+    for (_, i, p) in scored {
+        if items_done.contains(&i) || paras_done.contains(&p) {
+            continue;
+        }
+        items_done.push(i);
+        paras_done.push(p);
+        out[i].answer = Some(paragraphs[p]);
+    }
+}
+
+/// How similar a reported advice must be to a listed recommendation of the
+/// document that has no answer of its own, to be taken as its restatement
+/// (and answer it there).
+const REPORT_ANSWERS: f64 = 0.3;
+/// How similar it must be to any listed recommendation to be taken as a
+/// restatement of it, not as advice of its own.
+const REPORT_RESTATES: f64 = 0.5;
+/// How far after its unit (in tokens) a reported clause may begin.
+const REPORT_REACH: usize = 10;
+
+/// A reported advice found in a sentence.
+struct Reported {
+    author: usize,
+    /// The reported clause: token range `[first, end)`.
+    first: usize,
+    end: usize,
+    /// The stance of the sentence that reports it.
+    stance: Stance,
+    cues: Vec<String>,
+}
+
+/// Advice that a response reports in its own words and answers in the
+/// same sentence: "Het kabinet deelt het advies van de Raad dat …",
+/// "… is het met de Raad eens dat Nederland … moet …", "Zoals de Raad
+/// terecht opmerkt, moet …", "We accept the Committee's recommendation to
+/// …". The recommendation is the reported clause, made by the advisory
+/// body the sentence names (never by a body it does not name); its answer
+/// is the stance of the sentence. A view is advice only when a modal makes
+/// its clause one. A report that restates a listed recommendation of the
+/// document answers that one when nothing else does, and is no
+/// recommendation of its own.
+fn reported(input: &Input<'_>, group: usize, out: &mut Vec<Found>) {
+    let lexicon = input.lexicon;
+    let cues = &lexicon.cues;
+    if !cues
+        .responding_types
+        .contains(&input.document.metadata.document_type)
+    {
+        return;
+    }
+    let text = &input.document.text.text;
+    let listed = out.len();
+    for events in input.events.chunk_by(|a, b| a.sentence == b.sentence) {
+        let Some(s) = events
+            .first()
+            .and_then(|e| input.analysis.sentences.get(e.sentence))
+        else {
+            continue;
+        };
+        if !s.body || s.question {
+            continue;
+        }
+        let mut seen: Vec<usize> = Vec::new();
+        for found in reports_in(input, s, events) {
+            if seen.contains(&found.first) || found.end <= found.first {
+                continue;
+            }
+            seen.push(found.first);
+            let (start, _) = s.span(found.first, found.first);
+            let (_, end) = s.span(found.end - 1, found.end - 1);
+            let clause = Evidence { start, end };
+            let sentence = Evidence {
+                start: s.start,
+                end: s.end,
+            };
+            let w = words(&text[start..end]);
+            let similar =
+                |f: &Found| similarity(&w, &words(&text[f.rec.text.start..f.rec.text.end]));
+            // Advice reported in the answer to a listed recommendation is
+            // part of it, unless it restates it.
+            let parent = out[..listed]
+                .iter()
+                .find(|f| {
+                    !f.prose
+                        && f.answer
+                            .is_some_and(|a| a.start <= s.start && s.start < a.end)
+                })
+                .map(|f| f.rec.id);
+            if let Some(p) = parent {
+                if similar(&out[p]) >= REPORT_ANSWERS {
+                    continue;
+                }
+            } else {
+                // Outside every answer: a restatement of a listed
+                // recommendation that nothing answers yet is answered here.
+                let unanswered = out[..listed]
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| !f.prose && f.answer.is_none() && f.given.is_none())
+                    .map(|(i, f)| (similar(f), i))
+                    .filter(|(sim, _)| *sim >= REPORT_ANSWERS)
+                    .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+                if let Some((_, i)) = unanswered {
+                    out[i].answer = Some(sentence);
+                    out[i].given = Some((found.stance, found.cues));
+                    continue;
+                }
+            }
+            if out[..listed].iter().any(|f| similar(f) >= REPORT_RESTATES) {
+                continue;
+            }
+            let id = out.len();
+            out.push(Found {
+                rec: Recommendation {
+                    id,
+                    number: None,
+                    parent,
+                    text: clause,
+                    full: clause,
+                    author: Some(found.author),
+                    group,
+                    topic: input.segmented.section_at(s.start).map(|sec| Evidence {
+                        start: sec.heading_start,
+                        end: sec.heading_end,
+                    }),
+                    evidence: sentence,
+                },
+                answer: Some(sentence),
+                prose: true,
+                given: Some((found.stance, found.cues)),
+            });
+        }
+    }
+}
+
+/// The advice reported in one sentence, with the stance the sentence takes.
+fn reports_in(
+    input: &Input<'_>,
+    s: &crate::analysis::document::SentenceAnalysis,
+    events: &[Event],
+) -> Vec<Reported> {
+    let lexicon = input.lexicon;
+    let units = &lexicon.frames.units;
+    let g = s.grammar();
+    let advisory = |a: &crate::analysis::events::Arg| match a.filler {
+        Filler::Entity(x) if a.sentence == s.index => lexicon.entities.get(x).is_some_and(|e| {
+            e.classes
+                .iter()
+                .any(|c| lexicon.cues.author_classes.contains(c))
+        }),
+        _ => false,
+    };
+    let entity = |a: &crate::analysis::events::Arg| match a.filler {
+        Filler::Entity(x) => x,
+        _ => usize::MAX,
+    };
+    // The stances in the sentence.
+    let stances: Vec<&Event> = events
+        .iter()
+        .filter(|e| matches!(units[e.unit].kind, FrameKind::Stance(_)))
+        .collect();
+    // Whether the government takes stance `e` on advice of `author`: the
+    // government answers, or the parse took the fronted advice for the
+    // subject ("De aanbeveling van de Raad … neemt het kabinet over").
+    let answers_for = |e: &Event, author: usize| {
+        super::responses::answering(lexicon, e)
+            || e.agents
+                .iter()
+                .all(|a| matches!(a.filler, Filler::Entity(x) if x == author))
+    };
+    let first_of = |e: &Event| e.tokens.iter().copied().min().unwrap_or_default();
+    let last_of = |e: &Event| e.tokens.iter().copied().max().unwrap_or_default();
+    // The clause a unit governs: its opener within reach, with nothing
+    // but its own phrase between ("het advies van de Raad dat …").
+    let opener = |from: usize, theme: &[Role]| -> Option<usize> {
+        let t = &s.tokens;
+        for i in from + 1..t.len().min(from + 1 + REPORT_REACH) {
+            let w = t[i].lower.as_str();
+            // The preposition of the unit's theme ("pleidooi voor …") past
+            // its agent's own phrase.
+            if theme.iter().any(|r| matches!(r, Role::Pp(p) if p == w))
+                && t.get(i + 1).is_some_and(|n| has(g.determiners, &n.lower))
+            {
+                return Some(i);
+            }
+            if has(g.complementizers, w) {
+                // "to" before a noun phrase is a preposition.
+                let next = t.get(i + 1).map(|n| n.lower.as_str()).unwrap_or_default();
+                if w == g.infinitive_marker
+                    && (has(g.determiners, next) || !t[i + 1..].iter().any(|n| n.is_word()))
+                {
+                    return None;
+                }
+                return Some(i);
+            }
+            if !t[i].is_word() && !matches!(w, "-" | "'" | "’") || has(g.auxiliaries, w) {
+                return None;
+            }
+        }
+        None
+    };
+    // The reported clause after its opener: to the end of the sentence or
+    // the next main clause, without the punctuation and conjunction that
+    // end it.
+    let clause_after = |at: usize| -> (usize, usize) {
+        let main = |c: &&crate::analysis::document::Clause| {
+            c.kind == crate::analysis::document::ClauseKind::Main && c.first > at + 1
+        };
+        let mut end = s
+            .clauses
+            .iter()
+            .find(main)
+            .map_or(s.tokens.len(), |c| c.first);
+        // "om … te richten" ends with its infinitive, also where the
+        // clause stands before the verb it belongs to ("De aanbeveling om
+        // … op te richten neemt het kabinet over").
+        if s.tokens[at].lower == "om"
+            && let Some(te) = (at + 2..end).find(|&k| s.tokens[k].lower == g.infinitive_marker)
+        {
+            let mut stop = (te + 2).min(end);
+            // … and a coordinated one ("… te spelen en daarbij … te zoeken").
+            while stop < end
+                && s.tokens[stop..]
+                    .iter()
+                    .take(2)
+                    .any(|t| has(g.coordinators, &t.lower))
+            {
+                let Some(next) = (stop..end.min(stop + 12))
+                    .take_while(|&k| s.tokens[k].is_word() || s.tokens[k].lower == ",")
+                    .find(|&k| s.tokens[k].lower == g.infinitive_marker)
+                else {
+                    break;
+                };
+                stop = (next + 2).min(end);
+            }
+            // Only a stance after the infinitive ends it there: elsewhere
+            // a phrase may follow it ("om … bij te staan bij de bewaking").
+            if stances
+                .iter()
+                .any(|e| e.tokens.iter().any(|&k| k >= stop && k < end))
+            {
+                end = stop;
+            }
+        }
+        // An infinitive runs on into a coordinated one ("om … te spelen,
+        // en daarbij … te zoeken").
+        if matches!(s.tokens[at].lower.as_str(), "om" | "to") {
+            for c in s.clauses.iter().filter(main) {
+                let words = &s.tokens[c.first..c.end];
+                let coordinated = words
+                    .iter()
+                    .find(|t| t.is_word())
+                    .is_some_and(|t| has(g.coordinators, &t.lower));
+                if c.first != end
+                    || !coordinated
+                    || !words.iter().any(|t| t.lower == g.infinitive_marker)
+                {
+                    break;
+                }
+                end = c.end;
+            }
+        }
+        while end > at + 1 {
+            let t = &s.tokens[end - 1];
+            if t.is_word() && !has(g.coordinators, &t.lower) {
+                break;
+            }
+            end -= 1;
+        }
+        (at + 1, end)
+    };
+    let advice = |first: usize, end: usize, report: Report| {
+        end >= first + 3
+            && (report == Report::Advice
+                || s.tokens[first..end].iter().any(|t| has(g.modals, &t.lower)))
+    };
+    let stance_before = |at: usize| -> Option<(Stance, Vec<String>)> {
+        let until = s.tokens.get(at)?.start;
+        super::responses::answer_stance(input, s.start, until, None).map(|(st, c, _)| (st, c))
+    };
+    let stance_after = |end: usize| -> Option<(Stance, Vec<String>)> {
+        let from = s.tokens.get(end)?.start;
+        super::responses::answer_stance(input, from, s.end, None).map(|(st, c, _)| (st, c))
+    };
+    let mut out = Vec::new();
+    for r in events {
+        let FrameKind::Report(report) = units[r.unit].kind else {
+            continue;
+        };
+        let Some(author) = r.agents.iter().find(|a| advisory(a)).map(entity) else {
+            continue;
+        };
+        let head = last_of(r);
+        let clause = s.clause_of(first_of(r));
+        // "Zoals de Raad terecht opmerkt, moet …": the sentence states
+        // the reported view as its own.
+        if clause.is_some_and(|c| {
+            c.first == 0
+                && s.tokens
+                    .get(c.first)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "zoals" | "as"))
+        }) {
+            let Some(comma) = (head + 1..s.tokens.len()).find(|&i| s.tokens[i].lower == ",") else {
+                continue;
+            };
+            let (first, end) = clause_after(comma);
+            if advice(first, end, report) {
+                out.push(Reported {
+                    author,
+                    first,
+                    end,
+                    stance: Stance::Endorses,
+                    cues: vec![units[r.unit].id.clone()],
+                });
+            }
+            continue;
+        }
+        // "Het kabinet deelt het advies van de Raad dat …", "De
+        // aanbeveling van de Raad om … neemt het kabinet over": a stance
+        // on the advice, outside what it reports.
+        if let Some(at) = opener(head, &units[r.unit].theme) {
+            let (first, end) = clause_after(at);
+            let outside = |e: &&Event| e.tokens.iter().all(|&k| k < at || k >= end);
+            if !stances
+                .iter()
+                .filter(|e| answers_for(e, author))
+                .any(outside)
+            {
+                continue;
+            }
+            let stance = stance_before(at).or_else(|| stance_after(end));
+            if advice(first, end, report)
+                && let Some((stance, cues)) = stance
+            {
+                out.push(Reported {
+                    author,
+                    first,
+                    end,
+                    stance,
+                    cues,
+                });
+            }
+        }
+    }
+    // "… is het met de Raad eens dat …", "We agree with the Committee
+    // that …": a stance on what the body holds.
+    for e in stances
+        .iter()
+        .filter(|e| super::responses::answering(lexicon, e))
+    {
+        let Some(author) = e.themes.iter().find(|a| advisory(a)).map(entity) else {
+            continue;
+        };
+        let Some(at) = (last_of(e) + 1..s.tokens.len().min(last_of(e) + 1 + REPORT_REACH))
+            .find(|&i| s.tokens[i].lower == g.complementizers[0])
+        else {
+            continue;
+        };
+        let (first, end) = clause_after(at);
+        if advice(first, end, Report::View)
+            && let Some((stance, cues)) = stance_before(at)
+        {
+            out.push(Reported {
+                author,
+                first,
+                end,
+                stance,
+                cues,
+            });
+        }
+    }
     out
 }
 
@@ -428,6 +898,7 @@ fn prose(input: &Input<'_>, authors: &Authors, group: usize, out: &mut Vec<Found
                 },
                 answer: None,
                 prose: true,
+                given: None,
             });
         }
         // The answer to a prose recommendation: the sentences after it, up

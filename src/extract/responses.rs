@@ -53,20 +53,6 @@ fn frame_hits(input: &Input<'_>, start: usize, end: usize, asked: Option<&str>) 
     let units = &input.lexicon.frames.units;
     let asked: Option<Vec<String>> = asked.map(content_stems);
     let mut hits = Vec::new();
-    let entities = &input.lexicon.entities;
-    // The government answering: no agent named ("wordt overgenomen"), a
-    // government body or a state ("Nederland zet zich in voor …").
-    let answering = |e: &crate::analysis::Event| {
-        e.agents.is_empty()
-            || e.agents.iter().any(|a| match a.filler {
-                crate::analysis::Filler::Entity(x) => entities.get(x).is_some_and(|en| {
-                    en.classes
-                        .iter()
-                        .any(|c| c == "GovernmentBody" || c == "State")
-                }),
-                _ => false,
-            })
-    };
     // The events of the sentences inside the answer, found by binary
     // search (sentences and events are in text order).
     let sentences = &input.analysis.sentences;
@@ -94,7 +80,7 @@ fn frame_hits(input: &Input<'_>, start: usize, end: usize, asked: Option<&str>) 
                 .iter()
                 .any(|t| has(s.grammar().already, &t.lower))
         });
-        let by_government = answering(e) && !e.agents.is_empty();
+        let by_government = answering(input.lexicon, e) && !e.agents.is_empty();
         let stance = match units[e.unit].kind {
             // A denied endorsement ("neemt de aanbeveling niet over") is a
             // rejection; other denied stances say nothing.
@@ -116,7 +102,7 @@ fn frame_hits(input: &Input<'_>, start: usize, end: usize, asked: Option<&str>) 
             FrameKind::Relation(Relation::Opposes) if by_government && !e.negated => {
                 Stance::Rejects
             }
-            FrameKind::Relation(_) => continue,
+            FrameKind::Relation(_) | FrameKind::Report(_) => continue,
         };
         let Some(at) = e.tokens.iter().map(|&t| s.tokens[t].start).min() else {
             continue;
@@ -134,9 +120,35 @@ fn frame_hits(input: &Input<'_>, start: usize, end: usize, asked: Option<&str>) 
     hits
 }
 
+/// Whether the government answers in `e`: no agent named ("wordt
+/// overgenomen"), a government body or a state ("Nederland zet zich in voor
+/// …").
+pub(crate) fn answering(lexicon: &crate::lexicon::Lexicon, e: &crate::analysis::Event) -> bool {
+    use crate::analysis::Filler;
+    e.agents.is_empty()
+        || e.agents.iter().any(|a| match &a.filler {
+            Filler::Entity(x) => lexicon.entities.get(*x).is_some_and(|en| {
+                en.classes
+                    .iter()
+                    .any(|c| c == "GovernmentBody" || c == "State")
+            }),
+            // "the Government", "de minister": a government the lexicon
+            // does not name.
+            Filler::Group(l) | Filler::Phrase(l) => l.split_whitespace().last().is_some_and(|w| {
+                let w = w.to_lowercase();
+                crate::analysis::grammar::NL
+                    .government_nouns
+                    .contains(&w.as_str())
+                    || crate::analysis::grammar::EN
+                        .government_nouns
+                        .contains(&w.as_str())
+            }),
+        })
+}
+
 /// The stems (first five letters) of the content words of `text`: words
 /// of five letters or more.
-fn content_stems(text: &str) -> Vec<String> {
+pub(crate) fn content_stems(text: &str) -> Vec<String> {
     let mut v: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 5)
@@ -306,6 +318,15 @@ pub fn answer_stance(
 /// The response to one recommendation found in `input`.
 fn respond(input: &Input<'_>, found: &Found) -> Option<Response> {
     let answer = found.answer?;
+    if let Some((stance, cues)) = &found.given {
+        return Some(Response {
+            recommendation: found.rec.id,
+            stance: *stance,
+            cues: cues.clone(),
+            span: answer,
+            evidence: answer,
+        });
+    }
     let text = &input.document.text.text[answer.start..answer.end];
     if text.trim().is_empty() {
         return None;

@@ -242,6 +242,9 @@ pub fn check(lexicon: &Lexicon, file: &str) -> Score {
 /// The stance fixture files, relative to `tests/fixtures/extract`.
 pub const STANCE_FILES: [&str; 2] = ["stances/nl.json", "stances/en.json"];
 
+/// The reported-advice fixture files, relative to `tests/fixtures/extract`.
+pub const REPORTED_FILES: [&str; 2] = ["reported/nl.json", "reported/en.json"];
+
 /// How one stance fixture file fares: (cases, right, confusion rows
 /// "expected → got: n", wrong cases).
 #[derive(Debug, Default)]
@@ -293,6 +296,157 @@ pub fn check_stances(lexicon: &Lexicon, file: &str) -> StanceScore {
             score.wrong.push(format!("{id}: {want} → {got}"));
         }
         *score.confusion.entry((want, got)).or_default() += 1;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    score
+}
+
+/// How one reported-advice fixture file fares.
+#[derive(Debug, Default)]
+pub struct ReportedScore {
+    pub file: String,
+    /// Reported advices the cases hold.
+    pub expected: usize,
+    /// Of those, found with their author and text.
+    pub found: usize,
+    /// Of those found, answered with the stance the case gives.
+    pub stance_right: usize,
+    /// Recommendations the extractors made.
+    pub made: usize,
+    /// Made recommendations that match an expected one.
+    pub made_right: usize,
+    pub decoys: usize,
+    /// Decoys that gave a recommendation.
+    pub alarms: usize,
+    pub misses: Vec<String>,
+    pub wrong: Vec<String>,
+}
+
+impl ReportedScore {
+    pub fn recall(&self) -> f64 {
+        ratio(self.found, self.expected)
+    }
+    pub fn precision(&self) -> f64 {
+        ratio(self.made_right, self.made)
+    }
+    pub fn stance_accuracy(&self) -> f64 {
+        ratio(self.stance_right, self.found)
+    }
+}
+
+/// Words of a text for comparing reported clauses: letters and digits,
+/// lower case.
+fn word_set(text: &str) -> std::collections::BTreeSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Checks one reported-advice fixture file
+/// (`tests/fixtures/extract/reported/<lang>.json`): every case is read as
+/// a response of its own; each advice it reports must be a recommendation
+/// made by the body named, with the reported clause as its text (Dice of
+/// the words at least 0.8), answered with the case's stance; a decoy must
+/// give no recommendation at all.
+pub fn check_reported(lexicon: &Lexicon, file: &str) -> ReportedScore {
+    let (cases, dir) = open(file);
+    let mut score = ReportedScore {
+        file: file.to_owned(),
+        ..ReportedScore::default()
+    };
+    for case in &cases {
+        let id = case["id"].as_str().unwrap_or_default();
+        let path = dir.join("response.txt");
+        std::fs::write(&path, case["text"].as_str().unwrap_or_default()).expect("a temporary file");
+        let Ok(doc) = corpus::read(&path, &lexicon.conventions) else {
+            continue;
+        };
+        let facts = extract_document(&doc, lexicon).0.facts;
+        // (author names, text words, stance) of every recommendation made.
+        let made: Vec<(
+            Vec<String>,
+            std::collections::BTreeSet<String>,
+            String,
+            String,
+        )> = facts
+            .iter()
+            .filter_map(|f| match f {
+                Fact::Recommendation(r) => Some(r),
+                _ => None,
+            })
+            .map(|r| {
+                let author = r
+                    .author
+                    .map(|a| names(lexicon, &Party::Entity(a)))
+                    .unwrap_or_default();
+                let text = &doc.text.text[r.text.start..r.text.end];
+                let stance = facts
+                    .iter()
+                    .find_map(|f| match f {
+                        Fact::Response(x) if x.recommendation == r.id => {
+                            Some(x.stance.local_name().to_owned())
+                        }
+                        _ => None,
+                    })
+                    .unwrap_or_default();
+                (author, word_set(text), stance, text.to_owned())
+            })
+            .collect();
+        let expected: Vec<&serde_json::Value> = case["reported"]
+            .as_array()
+            .map(|a| a.iter().collect())
+            .unwrap_or_default();
+        let dice = |a: &std::collections::BTreeSet<String>,
+                    b: &std::collections::BTreeSet<String>| {
+            2.0 * a.intersection(b).count() as f64 / (a.len() + b.len()).max(1) as f64
+        };
+        let matches = |e: &serde_json::Value,
+                       (author, words, _, _): &(
+            Vec<String>,
+            std::collections::BTreeSet<String>,
+            String,
+            String,
+        )| {
+            names_agent(author, e["by"].as_str().unwrap_or_default())
+                && dice(words, &word_set(e["text"].as_str().unwrap_or_default())) >= 0.8
+        };
+        if expected.is_empty() {
+            score.decoys += 1;
+            if !made.is_empty() {
+                score.alarms += 1;
+                score.wrong.push(format!("{id} (decoy): «{}»", made[0].3));
+            }
+        }
+        score.made += made.len();
+        for m in &made {
+            if expected.iter().any(|e| matches(e, m)) {
+                score.made_right += 1;
+            } else if !expected.is_empty() {
+                score.wrong.push(format!("{id}: «{}»", m.3));
+            }
+        }
+        for e in &expected {
+            score.expected += 1;
+            let want = e["stance"].as_str().unwrap_or_default();
+            match made.iter().find(|m| matches(e, m)) {
+                Some(m) => {
+                    score.found += 1;
+                    if m.2 == want {
+                        score.stance_right += 1;
+                    } else {
+                        score
+                            .misses
+                            .push(format!("{id}: stance {want}, got {}", m.2));
+                    }
+                }
+                None => score.misses.push(format!(
+                    "{id}: {} «{}»",
+                    e["by"].as_str().unwrap_or_default(),
+                    e["text"].as_str().unwrap_or_default()
+                )),
+            }
+        }
     }
     let _ = std::fs::remove_dir_all(&dir);
     score
