@@ -211,12 +211,9 @@ fn classify_with(
     mut hits: Vec<Hit>,
 ) -> Option<(Stance, Vec<String>, usize)> {
     for c in &cues.stances {
-        let Some(stance) = Stance::from_local_name(&c.stance) else {
-            continue;
-        };
         if let Some((at, _)) = c.phrase.find(text) {
             hits.push(Hit {
-                stance,
+                stance: c.stance,
                 at,
                 phrase: c.phrase.text.clone(),
                 frame: false,

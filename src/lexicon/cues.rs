@@ -6,10 +6,11 @@
 
 use std::collections::BTreeMap;
 
-use oxigraph::model::{NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, Term};
 use regex::Regex;
 
-use super::PKG;
+use super::{LexiconError, PKG};
+use crate::extract::Stance;
 
 /// Namespace of the cue data in `cues.ttl`.
 pub const CUE: &str = "https://w3id.org/policykg/def/cues#";
@@ -93,8 +94,7 @@ pub fn any(phrases: &[Phrase], s: &str) -> bool {
 /// A cue of a stance.
 #[derive(Clone, Debug)]
 pub struct StanceCue {
-    /// Local name of the stance individual (`Endorses`).
-    pub stance: String,
+    pub stance: Stance,
     pub phrase: Phrase,
 }
 
@@ -124,7 +124,8 @@ pub struct Cues {
     pub stances: Vec<StanceCue>,
     pub qualifiers: Vec<Phrase>,
     /// Stance local name → follow-up status local name.
-    pub follow_up: BTreeMap<String, String>,
+    /// Follow-up status (local name in `pkg:`) by stance.
+    pub follow_up: BTreeMap<Stance, String>,
     pub blockades: BlockadeCues,
     pub citations: CitationCues,
 }
@@ -184,8 +185,44 @@ fn local<'a>(t: &'a Term, ns: &str) -> Option<&'a str> {
     }
 }
 
-/// Reads the cue data out of the quads of `cues.ttl`.
-pub fn cues(quads: &[Quad]) -> Cues {
+/// The 1-based line of the first line of `text` that holds `needle`, else 1.
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines()
+        .position(|l| l.contains(needle))
+        .map_or(1, |i| i + 1)
+}
+
+/// The stance a `pkg:` term names, or an error naming `file` and the line
+/// that writes it.
+fn stance_of(term: &Term, file: &str, text: &str) -> Result<Stance, LexiconError> {
+    let local = local(term, PKG).unwrap_or_default();
+    Stance::from_local_name(local).ok_or_else(|| {
+        let written = format!("pkg:{local}");
+        LexiconError::Cues(format!(
+            "{file}:{}: unknown stance {written} (expected pkg:Endorses, pkg:PartiallyEndorses, pkg:Rejects, pkg:Notes, pkg:AlreadyImplemented or pkg:Defers)",
+            line_of(text, &written)
+        ))
+    })
+}
+
+/// Reads the cue data out of the quads of `cues.ttl` (`file`, whose
+/// `text` names the line of a malformed cue): a stance cue or follow-up
+/// naming an unknown stance, or a phrase without words, is an error,
+/// never dropped.
+pub fn cues(file: &str, text: &str, quads: &[Quad]) -> Result<Cues, LexiconError> {
+    // Every phrase must have words.
+    for q in quads {
+        if let Some(l) = literal(&q.object)
+            && q.predicate.as_str().starts_with(CUE)
+            && l.split_whitespace().all(|w| w == "…" || w == "...")
+        {
+            return Err(LexiconError::Cues(format!(
+                "{file}:{}: cue {} has no words",
+                line_of(text, &format!("\"{l}\"")),
+                q.predicate.as_str().trim_start_matches(CUE)
+            )));
+        }
+    }
     let subject = |q: &Quad| match &q.subject {
         NamedOrBlankNode::NamedNode(n) => Some(n.as_str().to_owned()),
         _ => None,
@@ -235,27 +272,25 @@ pub fn cues(quads: &[Quad]) -> Cues {
     let phrase_p = format!("{CUE}phrase");
     for q in quads {
         if q.predicate.as_str() == stance_p
-            && let (Some(s), Some(stance)) = (subject(q), local(&q.object, PKG))
+            && let Some(s) = subject(q)
         {
+            let stance = stance_of(&q.object, file, text)?;
             for p in quads.iter().filter(|p| {
                 subject(p).as_deref() == Some(s.as_str()) && p.predicate.as_str() == phrase_p
             }) {
                 if let Some(phrase) = literal(&p.object).and_then(Phrase::new) {
-                    stances.push(StanceCue {
-                        stance: stance.to_owned(),
-                        phrase,
-                    });
+                    stances.push(StanceCue { stance, phrase });
                 }
             }
         }
         if q.predicate.as_str() == follow_p
             && let (Some(s), Some(status)) = (subject(q), local(&q.object, PKG))
-            && let Some(stance) = s.strip_prefix(PKG)
         {
-            follow_up.insert(stance.to_owned(), status.to_owned());
+            let stance = stance_of(&Term::NamedNode(NamedNode::new_unchecked(s)), file, text)?;
+            follow_up.insert(stance, status.to_owned());
         }
     }
-    stances.sort_by(|a, b| (&a.stance, &a.phrase.text).cmp(&(&b.stance, &b.phrase.text)));
+    stances.sort_by(|a, b| (a.stance, &a.phrase.text).cmp(&(b.stance, &b.phrase.text)));
     let classes = |p: &str| -> Vec<String> {
         let p = format!("{CUE}{p}");
         let mut v: Vec<String> = quads
@@ -267,7 +302,7 @@ pub fn cues(quads: &[Quad]) -> Cues {
         v.dedup();
         v
     };
-    Cues {
+    Ok(Cues {
         recommendation_labels: strings("recommendations", "numberedLabel"),
         recommendation_headings: phrases("recommendations", "sectionHeading"),
         recommendation_intros: phrases("recommendations", "listIntro"),
@@ -306,7 +341,7 @@ pub fn cues(quads: &[Quad]) -> Cues {
             eu_acts: eu_types("EuActType"),
             eu_documents: eu_types("EuDocumentType"),
         },
-    }
+    })
 }
 
 /// The literals of `subject predicate ?o`, sorted.
@@ -338,5 +373,46 @@ mod tests {
         let w = Phrase::new("reeds").unwrap();
         assert!(!w.is_match("dat gereedschap"));
         assert!(Phrase::new(" … ").is_none());
+    }
+
+    fn load(text: &str) -> Result<Cues, LexiconError> {
+        let head = "@prefix cue: <https://w3id.org/policykg/def/cues#> .\n@prefix pkg: <https://w3id.org/policykg/def#> .\n";
+        let text = format!("{head}{text}");
+        let quads = super::super::parse_turtle("cues.ttl", &text)?;
+        cues("cues.ttl", &text, &quads)
+    }
+
+    #[test]
+    fn a_stance_cue_naming_an_unknown_stance_is_an_error_with_its_line() {
+        let e = load(
+            "cue:x a cue:StanceCues ;\n    cue:stance pkg:Endorsed ;\n    cue:phrase \"graag\" .\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.starts_with("cues.ttl:4: unknown stance pkg:Endorsed"),
+            "{e}"
+        );
+        let ok =
+            load("cue:x a cue:StanceCues ; cue:stance pkg:Endorses ; cue:phrase \"graag\" .\n")
+                .unwrap();
+        assert_eq!(ok.stances.len(), 1);
+        assert_eq!(ok.stances[0].stance, Stance::Endorses);
+    }
+
+    #[test]
+    fn a_follow_up_of_an_unknown_stance_is_an_error() {
+        let e = load("pkg:Endorsd cue:followUp pkg:Implemented .\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("unknown stance pkg:Endorsd"), "{e}");
+    }
+
+    #[test]
+    fn a_cue_without_words_is_an_error_not_dropped() {
+        let e = load("cue:qualifiers cue:phrase \" … \" .\n")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(e, "cues.ttl:3: cue phrase has no words");
     }
 }

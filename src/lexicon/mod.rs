@@ -111,6 +111,9 @@ pub enum LexiconError {
     /// A malformed frame or lexical unit in `frames.ttl`, with its line.
     #[error("{0}")]
     Frames(String),
+    /// A malformed cue in `cues.ttl`, with its line.
+    #[error("{0}")]
+    Cues(String),
 }
 
 /// What kind of thing an entity is.
@@ -280,7 +283,11 @@ impl Lexicon {
         // lexicon's entities.
         lexicon.extend(parse_turtle("links.ttl", &texts["links.ttl"])?);
         let conventions_quads = parse_turtle("text.ttl", &texts["text.ttl"])?;
-        let cues = cues::cues(&parse_turtle("cues.ttl", &texts["cues.ttl"])?);
+        let cues = cues::cues(
+            "cues.ttl",
+            &texts["cues.ttl"],
+            &parse_turtle("cues.ttl", &texts["cues.ttl"])?,
+        )?;
         let entities = entities(&lexicon);
         let conventions = conventions(&conventions_quads);
         let matcher = Matcher::new(&entities);

@@ -3,7 +3,13 @@
 //!
 //! Parses no text: it receives documents, their segmentation and facts.
 
+mod blockades;
+mod citations;
 pub mod iri;
+mod mentions;
+mod positions;
+mod recommendations;
+mod responses;
 pub mod vocab;
 
 use std::collections::BTreeMap;
@@ -16,7 +22,7 @@ use crate::extract::recommendations::{Resolution, Resolved};
 use crate::extract::{Coined, Evidence, Fact, Party, Recommendation};
 use crate::lexicon::Lexicon;
 use crate::text::Segmented;
-use vocab::{dcterms, foaf, oa, owl, pkg, prov, skos};
+use vocab::{dcterms, foaf, oa, pkg, prov, skos};
 
 /// Characters of context kept before and after a quote.
 const CONTEXT: usize = 32;
@@ -154,6 +160,58 @@ fn identities(
                 .collect()
         })
         .collect()
+}
+
+/// Writes the facts of one document's graph: what every fact kind's slice
+/// (`rdf/<kind>.rs`) writes with. One evidence node per span; each kind
+/// numbers its nodes in the order of its facts.
+struct Writer<'a> {
+    sink: Sink,
+    doc: &'a Document,
+    /// The document node.
+    d: NamedNode,
+    lexicon: &'a Lexicon,
+    chars: CharIndex,
+    evidence: BTreeMap<Evidence, NamedNode>,
+    ordinals: BTreeMap<&'static str, usize>,
+}
+
+impl Writer<'_> {
+    fn add(&mut self, s: &NamedNode, p: oxigraph::model::NamedNodeRef<'_>, o: impl Into<Term>) {
+        self.sink.add(s, p, o);
+    }
+
+    /// The evidence node of `ev`, written the first time it is asked for.
+    fn evidence(&mut self, ev: Evidence) -> NamedNode {
+        if let Some(n) = self.evidence.get(&ev) {
+            return n.clone();
+        }
+        let n = add_evidence(&mut self.sink, self.doc, &self.d, ev, &self.chars);
+        self.evidence.insert(ev, n.clone());
+        n
+    }
+
+    /// The node of a party (a coined one is written into this graph).
+    fn party(&mut self, p: &Party) -> Option<NamedNode> {
+        party(&mut self.sink, p, self.lexicon, &self.d)
+    }
+
+    /// The next ordinal of `kind` in this document, from 1.
+    fn next(&mut self, kind: &'static str) -> usize {
+        let n = self.ordinals.entry(kind).or_default();
+        *n += 1;
+        *n
+    }
+
+    /// The document's repaired text between the offsets of `ev`.
+    fn text(&self, ev: Evidence) -> &str {
+        &self.doc.text.text[ev.start..ev.end]
+    }
+
+    /// A stance, strength or other `pkg:` term by its local name.
+    fn pkg_term(local: &str) -> NamedNode {
+        node(format!("{}{local}", crate::lexicon::PKG))
+    }
 }
 
 /// Collects quads into one graph.
@@ -448,301 +506,28 @@ pub fn document_quads(g: &DocumentGraph<'_>, lexicon: &Lexicon) -> Vec<Quad> {
             sink.add(&fnode, prov::WAS_DERIVED_FROM, e);
         }
     }
-    let mut mentions = 0;
-    let mut restatements = 0;
-    let mut blockades = 0;
-    let mut positions = 0;
-    let mut citations = 0;
-    let mut responses = 0;
+    let mut w = Writer {
+        sink,
+        doc,
+        d,
+        lexicon,
+        chars,
+        evidence,
+        ordinals: BTreeMap::new(),
+    };
+    // One line per fact kind: its slice writes its quads.
     for fact in g.facts {
         match fact {
-            Fact::Recommendation(r) | Fact::Conclusion(r) => {
-                let (ids, class) = match fact {
-                    Fact::Conclusion(_) => (g.conclusions, pkg::CONCLUSION),
-                    _ => (g.recommendations, pkg::RECOMMENDATION),
-                };
-                let Some(id) = ids.get(&r.id) else {
-                    continue;
-                };
-                let rec = node(id.iri.clone());
-                let text = &doc.text.text;
-                let quote = |e: Evidence| text[e.start..e.end].replace('\n', " ");
-                let e = ev_node(&mut sink, r.evidence);
-                if id.canonical {
-                    sink.add(&rec, rdf::TYPE, class);
-                    if let Some(number) = &r.number
-                        && !id.extra
-                    {
-                        sink.add(&rec, pkg::NUMBER, Literal::new_simple_literal(number));
-                    }
-                    if id.extra {
-                        sink.add(&rec, pkg::EXTRA_IN_RENDERING, Literal::from(true));
-                    }
-                    sink.add(&rec, pkg::TEXT, nl(&quote(r.text)));
-                    if r.full != r.text {
-                        sink.add(&rec, pkg::FULL_TEXT, nl(&quote(r.full)));
-                    }
-                    sink.add(&rec, pkg::IN_DOCUMENT, d.clone());
-                    if let Some(parent) = r.parent.and_then(|p| ids.get(&p)) {
-                        sink.add(&rec, pkg::PART_OF, node(parent.iri.clone()));
-                    }
-                    if let Some(author) = r.author.and_then(|a| lexicon.entities.get(a)) {
-                        sink.add(&rec, pkg::MADE_BY, node(author.iri.clone()));
-                    }
-                    if let Some(topic) = r.topic {
-                        sink.add(&rec, pkg::TOPIC, nl(&quote(topic)));
-                    }
-                    sink.add(&rec, prov::WAS_DERIVED_FROM, e);
-                } else {
-                    restatements += 1;
-                    let rs = node(iri::restatement(&doc.slug, restatements));
-                    sink.add(&rs, rdf::TYPE, pkg::RESTATEMENT);
-                    sink.add(&rs, pkg::RESTATES, rec.clone());
-                    sink.add(&rs, pkg::IN_DOCUMENT, d.clone());
-                    if let Some(number) = &r.number {
-                        sink.add(&rs, pkg::NUMBER, Literal::new_simple_literal(number));
-                    }
-                    sink.add(&rs, pkg::TEXT, nl(&quote(r.text)));
-                    sink.add(
-                        &rs,
-                        pkg::SIMILARITY,
-                        Literal::new_typed_literal(format!("{:.3}", id.similarity), xsd::DECIMAL),
-                    );
-                    sink.add(&rs, prov::WAS_DERIVED_FROM, e);
-                    sink.add(&rec, pkg::RESTATED_IN, d.clone());
-                }
-            }
-            Fact::Response(r) => {
-                let Some(id) = g.recommendations.get(&r.recommendation) else {
-                    continue;
-                };
-                responses += 1;
-                let resp = node(iri::response(&doc.slug, responses));
-                let e = ev_node(&mut sink, r.evidence);
-                sink.add(&resp, rdf::TYPE, pkg::RESPONSE);
-                sink.add(&resp, pkg::RESPONDS_TO, node(id.iri.clone()));
-                sink.add(
-                    &resp,
-                    pkg::STANCE,
-                    node(format!("{}{}", crate::lexicon::PKG, r.stance.local_name())),
-                );
-                if let Some(status) = lexicon.cues.follow_up.get(r.stance.local_name()) {
-                    sink.add(
-                        &resp,
-                        pkg::FOLLOW_UP,
-                        node(format!("{}{status}", crate::lexicon::PKG)),
-                    );
-                }
-                sink.add(&resp, pkg::IN_DOCUMENT, d.clone());
-                sink.add(
-                    &resp,
-                    pkg::TEXT,
-                    nl(&doc.text.text[r.span.start..r.span.end].replace('\n', " ")),
-                );
-                for cue in &r.cues {
-                    sink.add(&resp, pkg::CUE, Literal::new_simple_literal(cue));
-                }
-                sink.add(&resp, prov::WAS_DERIVED_FROM, e);
-            }
-            Fact::Blockade(b) => {
-                let Some(blocker) = party(&mut sink, &b.blocker, lexicon, &d) else {
-                    continue;
-                };
-                let Some(blocked) = party(&mut sink, &b.blocked, lexicon, &d) else {
-                    continue;
-                };
-                blockades += 1;
-                let node_ = node(iri::blockade(&doc.slug, blockades));
-                let e = ev_node(&mut sink, b.evidence);
-                sink.add(&node_, rdf::TYPE, pkg::BLOCKADE);
-                sink.add(&node_, pkg::BLOCKER, blocker.clone());
-                sink.add(&node_, pkg::BLOCKED, blocked.clone());
-                sink.add(
-                    &node_,
-                    pkg::STRENGTH,
-                    node(format!(
-                        "{}{}",
-                        crate::lexicon::PKG,
-                        b.strength.local_name()
-                    )),
-                );
-                if b.mutual {
-                    sink.add(&node_, pkg::MUTUAL, Literal::from(true));
-                }
-                for q in &b.qualifiers {
-                    sink.add(&node_, pkg::QUALIFIER, Literal::new_simple_literal(q));
-                }
-                if let Some(reason) = b
-                    .reason
-                    .as_ref()
-                    .and_then(|r| party(&mut sink, r, lexicon, &d))
-                {
-                    sink.add(&node_, pkg::REASON, reason);
-                }
-                sink.add(&node_, pkg::IN_DOCUMENT, d.clone());
-                sink.add(&node_, prov::WAS_DERIVED_FROM, e);
-                sink.add(&blocker, pkg::BLOCKS, blocked);
-            }
-            Fact::Citation(c) => {
-                citations += 1;
-                // An EU act the lexicon holds (confirmed by its CELEX) is
-                // cited as that entity ("SAFE"), not as a node of its own.
-                let entity = match &c.cited {
-                    crate::extract::Cited::EuAct { celex, .. } => {
-                        let celex = iri::celex(celex);
-                        lexicon
-                            .entities
-                            .iter()
-                            .find(|e| e.same_as.contains(&celex))
-                            .map(|e| node(e.iri.clone()))
-                    }
-                    _ => None,
-                };
-                let cited = entity.clone().unwrap_or_else(|| node(cited_iri(&c.cited)));
-                let cn = node(iri::citation(&doc.slug, citations));
-                let e = ev_node(&mut sink, c.evidence);
-                sink.add(&cn, rdf::TYPE, pkg::CITATION);
-                sink.add(&cn, pkg::CITING_DOCUMENT, d.clone());
-                sink.add(&cn, pkg::CITES, cited.clone());
-                sink.add(
-                    &cn,
-                    pkg::AS_WRITTEN,
-                    Literal::new_simple_literal(&c.as_written),
-                );
-                sink.add(&cn, pkg::IN_DOCUMENT, d.clone());
-                sink.add(&cn, prov::WAS_DERIVED_FROM, e);
-                sink.add(&d, dcterms::REFERENCES, cited.clone());
-                if entity.is_none() {
-                    add_cited(&mut sink, &cited, c, lexicon);
-                }
-                if let Some(target) = g.cited_documents.get(&c.cited) {
-                    let target = node(iri::document(target));
-                    sink.add(&cited, pkg::CORPUS_DOCUMENT, target.clone());
-                    sink.add(&target, pkg::PUBLISHED_AS, cited.clone());
-                }
-            }
-            Fact::Position(p) => {
-                let Some(holder) = party(&mut sink, &p.holder, lexicon, &d) else {
-                    continue;
-                };
-                let Some(target) = party(&mut sink, &p.target, lexicon, &d) else {
-                    continue;
-                };
-                let relation = node(p.relation.iri().to_owned());
-                positions += 1;
-                let node_ = node(iri::position(&doc.slug, positions));
-                let e = ev_node(&mut sink, p.evidence);
-                sink.add(&node_, rdf::TYPE, pkg::POSITION);
-                sink.add(&node_, pkg::HOLDER, holder.clone());
-                sink.add(&node_, pkg::RELATION, relation.clone());
-                sink.add(&node_, pkg::TARGET, target.clone());
-                let partners: Vec<NamedNode> = p
-                    .partners
-                    .iter()
-                    .filter_map(|x| lexicon.entities.get(*x))
-                    .map(|x| node(x.iri.clone()))
-                    .collect();
-                for partner in &partners {
-                    sink.add(&node_, pkg::PARTNER, partner.clone());
-                }
-                if p.hedged {
-                    sink.add(&node_, pkg::HEDGED, Literal::from(true));
-                }
-                sink.add(&node_, pkg::CUE, Literal::new_simple_literal(&p.cue));
-                sink.add(&node_, pkg::IN_DOCUMENT, d.clone());
-                sink.add(&node_, prov::WAS_DERIVED_FROM, e);
-                sink.add(&holder, relation.as_ref(), target.clone());
-                for partner in &partners {
-                    sink.add(partner, relation.as_ref(), target.clone());
-                }
-            }
-            Fact::Mention(m) => {
-                let Some(entity) = lexicon.entities.get(m.entity) else {
-                    continue;
-                };
-                mentions += 1;
-                let mnode = node(iri::mention(&doc.slug, mentions));
-                let e = ev_node(&mut sink, m.evidence);
-                sink.add(&mnode, rdf::TYPE, pkg::MENTION);
-                sink.add(&mnode, pkg::MENTIONS, node(entity.iri.clone()));
-                sink.add(&mnode, pkg::IN_DOCUMENT, d.clone());
-                sink.add(
-                    &mnode,
-                    pkg::SURFACE_FORM,
-                    Literal::new_simple_literal(&doc.text.text[m.start..m.end]),
-                );
-                let text = &doc.text.text;
-                sink.add(
-                    &mnode,
-                    pkg::SURFACE_START,
-                    int(chars.chars_at(text, m.start)),
-                );
-                sink.add(&mnode, pkg::SURFACE_END, int(chars.chars_at(text, m.end)));
-                sink.add(&mnode, prov::WAS_DERIVED_FROM, e);
-            }
+            Fact::Recommendation(r) => recommendations::write(&mut w, g.recommendations, r, false),
+            Fact::Conclusion(r) => recommendations::write(&mut w, g.conclusions, r, true),
+            Fact::Response(r) => responses::write(&mut w, g.recommendations, r),
+            Fact::Blockade(b) => blockades::write(&mut w, b),
+            Fact::Citation(c) => citations::write(&mut w, g.cited_documents, c),
+            Fact::Position(p) => positions::write(&mut w, p),
+            Fact::Mention(m) => mentions::write(&mut w, m),
         }
     }
-    sink.quads
-}
-
-/// What a citation says about the work it cites: its kind, number,
-/// official identifiers, and the title, issuers and date the entry gives.
-fn add_cited(sink: &mut Sink, cited: &NamedNode, c: &crate::extract::Citation, lexicon: &Lexicon) {
-    use crate::extract::Cited;
-    sink.add(cited, rdf::TYPE, dcterms::BIBLIOGRAPHIC_RESOURCE);
-    match &c.cited {
-        Cited::Kamerstuk { dossier, number } => {
-            sink.add(cited, rdf::TYPE, pkg::KAMERSTUK);
-            if !dossier.is_empty() {
-                sink.add(cited, pkg::DOSSIER, Literal::new_simple_literal(dossier));
-            }
-            sink.add(cited, pkg::NUMBER, Literal::new_simple_literal(number));
-            let label = if dossier.is_empty() {
-                format!("Kamerstuk {number}")
-            } else {
-                format!("Kamerstuk {dossier}, nr. {number}")
-            };
-            sink.add(cited, skos::PREF_LABEL, nl(&label));
-            match &c.suspect {
-                Some(why) => sink.add(cited, pkg::SUSPECT, Literal::new_simple_literal(why)),
-                None => sink.add(
-                    cited,
-                    owl::SAME_AS,
-                    node(iri::kamerstuk_official(dossier, number)),
-                ),
-            }
-        }
-        Cited::EuAct { celex, eli, label } => {
-            sink.add(cited, rdf::TYPE, pkg::EU_DOCUMENT);
-            sink.add(cited, pkg::CELEX, Literal::new_simple_literal(celex));
-            sink.add(cited, skos::PREF_LABEL, nl(label));
-            sink.add(cited, owl::SAME_AS, node(iri::celex(celex)));
-            if let Some(eli) = eli {
-                sink.add(cited, owl::SAME_AS, node(eli.clone()));
-            }
-        }
-        Cited::Work { title } => {
-            sink.add(cited, skos::PREF_LABEL, nl(title));
-        }
-    }
-    if let Some(t) = &c.title {
-        sink.add(cited, dcterms::TITLE, nl(t));
-    }
-    for issuer in c.issuers.iter().filter_map(|i| lexicon.entities.get(*i)) {
-        sink.add(cited, dcterms::CREATOR, node(issuer.iri.clone()));
-    }
-    if let Some(date) = &c.date {
-        let datatype = if date.len() == 4 {
-            xsd::G_YEAR
-        } else {
-            xsd::DATE
-        };
-        sink.add(
-            cited,
-            dcterms::DATE,
-            Literal::new_typed_literal(date, datatype),
-        );
-    }
+    w.sink.quads
 }
 
 /// The node of a party: the lexicon entity, or a coined node with its
