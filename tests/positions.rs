@@ -147,7 +147,7 @@ fn positions_against_the_reference() {
         if precision >= 0.80 { "met" } else { "not met" }
     );
     assert!(recall >= 0.76, "position recall {recall:.3}");
-    assert!(precision >= 0.74, "position precision {precision:.3}");
+    assert!(precision >= 0.75, "position precision {precision:.3}");
 }
 
 /// Builds a graph from paragraphs written for this test and returns its

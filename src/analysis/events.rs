@@ -659,6 +659,9 @@ impl Ctx<'_> {
                 && !has(g.determiners, &self.s.tokens[j - 1].lower)
             || has(g.negators, w)
             || has(g.auxiliaries, w)
+            || has(g.copulas, w)
+                && !has(g.possessives, w)
+                && !has(g.determiners, &self.s.tokens[j - 1].lower)
             || has(g.adverbs, w)
             || has(g.hedges, w)
             || w == g.infinitive_marker && self.s.lang == Lang::Nl
@@ -1299,6 +1302,16 @@ impl Ctx<'_> {
             if at >= end {
                 return Vec::new();
             }
+            // A complement clause ("steunt dat Polen de leiding neemt") is
+            // no noun phrase: the object, if any, is a proposition.
+            if self
+                .s
+                .clauses
+                .iter()
+                .any(|c| c.first == at && c.kind != ClauseKind::Main)
+            {
+                return Vec::new();
+            }
             let w = self.lower(at);
             if w == "(" {
                 // A parenthesis ("(zie § 2.5)") stands outside the clause.
@@ -1557,6 +1570,13 @@ fn areas_with_partners(ctx: &Ctx<'_>, from: usize, end: usize, avoid: &[usize]) 
 /// The complement clause of the clause holding the trigger at `head`: a
 /// "dat"/"that" clause after it, or "om … te …" in it; its words make the
 /// theme.
+/// Whether "om … te" follows `head` in its clause (the complement is an
+/// infinitive, not a "dat" clause).
+fn infinitive_after(ctx: &Ctx<'_>, clause_index: usize, head: usize) -> bool {
+    let clause = &ctx.s.clauses[clause_index];
+    (head + 1..clause.end).any(|k| ctx.lower(k) == "om")
+}
+
 fn complement(ctx: &Ctx<'_>, clause_index: usize, head: usize) -> Option<Arg> {
     let s = ctx.s;
     let clause = &s.clauses[clause_index];
@@ -1951,8 +1971,22 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
     if themes.is_empty() {
         themes = areas_with_partners(ctx, head, end, &avoid);
     }
+    // A "dat" clause fills it only when the clause before announces it
+    // with "er" ("zet zich ervoor in dat …", "dringt erop aan dat …"):
+    // after "onderschrijft dat …", "steunt dat …" the clause is a
+    // proposition, not a thing to support, and coins no node.
     if themes.is_empty() {
-        themes = complement(ctx, clause_index, head).into_iter().collect();
+        let clause = &s.clauses[clause_index];
+        let announced = (clause.first..clause.end).any(|k| {
+            ctx.lower(k) == "er"
+                || pronominal_adverb(ctx.lower(k)) && ctx.lower(k).starts_with("er")
+        });
+        themes = complement(ctx, clause_index, head)
+            .filter(|_| {
+                announced || s.lang == Lang::En || infinitive_after(ctx, clause_index, head)
+            })
+            .into_iter()
+            .collect();
     }
     // A role never fills the other: the agent is not its own theme.
     themes.retain(|t| !agents.iter().any(|a| a.filler == t.filler));
