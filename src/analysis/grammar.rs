@@ -101,7 +101,7 @@ pub struct Grammar {
     pub government_nouns: &'static [&'static str],
 }
 
-pub const NL: Grammar = Grammar {
+const NL: Grammar = Grammar {
     determiners: &[
         "de",
         "het",
@@ -650,7 +650,7 @@ pub const NL: Grammar = Grammar {
     ],
 };
 
-pub const EN: Grammar = Grammar {
+const EN: Grammar = Grammar {
     determiners: &[
         "the", "a", "an", "this", "these", "that", "those", "its", "their", "his", "her", "our",
         "any", "every", "each", "all", "some", "several", "both", "many", "various", "no",

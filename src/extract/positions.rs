@@ -87,7 +87,7 @@ pub fn positions(input: &Input<'_>) -> Vec<Position> {
                             .map(str::to_lowercase)
                             .find(|w| !has(g.determiners, w) && !has(g.possessives, w));
                         let answer = responding
-                            && super::responses::answering(input.lexicon, e)
+                            && super::responses::answering(input, e)
                             && head.is_some_and(|h| reported.contains(&h.as_str()));
                         if l.is_empty() || answer {
                             return None;

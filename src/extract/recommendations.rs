@@ -628,7 +628,7 @@ fn reports_in(
     // government answers, or the parse took the fronted advice for the
     // subject ("De aanbeveling van de Raad … neemt het kabinet over").
     let answers_for = |e: &Event, author: usize| {
-        super::responses::answering(lexicon, e)
+        super::responses::answering(input, e)
             || e.agents
                 .iter()
                 .all(|a| matches!(a.filler, Filler::Entity(x) if x == author))
@@ -747,6 +747,21 @@ fn reports_in(
         let from = s.tokens.get(end)?.start;
         super::responses::answer_stance(input, from, s.end, None).map(|(st, c, _)| (st, c))
     };
+    // A report of `author` over `[first, end)` with the sentence's stance,
+    // when what it reports is advice.
+    let made = |author: usize,
+                (first, end): (usize, usize),
+                report: Report,
+                stance: Option<(Stance, Vec<String>)>| {
+        let (stance, cues) = stance.filter(|_| advice(first, end, report))?;
+        Some(Reported {
+            author,
+            first,
+            end,
+            stance,
+            cues,
+        })
+    };
     let mut out = Vec::new();
     for r in events {
         let FrameKind::Report(report) = units[r.unit].kind else {
@@ -763,21 +778,13 @@ fn reports_in(
             c.first == 0
                 && s.tokens
                     .get(c.first)
-                    .is_some_and(|t| matches!(t.lower.as_str(), "zoals" | "as"))
+                    .is_some_and(|t| has(g.initial_subordinators, &t.lower))
         }) {
             let Some(comma) = (head + 1..s.tokens.len()).find(|&i| s.tokens[i].lower == ",") else {
                 continue;
             };
-            let (first, end) = clause_after(comma);
-            if advice(first, end, report) {
-                out.push(Reported {
-                    author,
-                    first,
-                    end,
-                    stance: Stance::Endorses,
-                    cues: vec![units[r.unit].id.clone()],
-                });
-            }
+            let stance = (Stance::Endorses, vec![units[r.unit].id.clone()]);
+            out.extend(made(author, clause_after(comma), report, Some(stance)));
             continue;
         }
         // "Het kabinet deelt het advies van de Raad dat …", "De
@@ -794,24 +801,14 @@ fn reports_in(
                 continue;
             }
             let stance = stance_before(at).or_else(|| stance_after(end));
-            if advice(first, end, report)
-                && let Some((stance, cues)) = stance
-            {
-                out.push(Reported {
-                    author,
-                    first,
-                    end,
-                    stance,
-                    cues,
-                });
-            }
+            out.extend(made(author, (first, end), report, stance));
         }
     }
     // "… is het met de Raad eens dat …", "We agree with the Committee
     // that …": a stance on what the body holds.
     for e in stances
         .iter()
-        .filter(|e| super::responses::answering(lexicon, e))
+        .filter(|e| super::responses::answering(input, e))
     {
         let Some(author) = e.themes.iter().find(|a| advisory(a)).map(entity) else {
             continue;
@@ -821,18 +818,12 @@ fn reports_in(
         else {
             continue;
         };
-        let (first, end) = clause_after(at);
-        if advice(first, end, Report::View)
-            && let Some((stance, cues)) = stance_before(at)
-        {
-            out.push(Reported {
-                author,
-                first,
-                end,
-                stance,
-                cues,
-            });
-        }
+        out.extend(made(
+            author,
+            clause_after(at),
+            Report::View,
+            stance_before(at),
+        ));
     }
     out
 }

@@ -80,7 +80,7 @@ fn frame_hits(input: &Input<'_>, start: usize, end: usize, asked: Option<&str>) 
                 .iter()
                 .any(|t| has(s.grammar().already, &t.lower))
         });
-        let by_government = answering(input.lexicon, e) && !e.agents.is_empty();
+        let by_government = answering(input, e) && !e.agents.is_empty();
         let stance = match units[e.unit].kind {
             // A denied endorsement ("neemt de aanbeveling niet over") is a
             // rejection; other denied stances say nothing.
@@ -123,26 +123,23 @@ fn frame_hits(input: &Input<'_>, start: usize, end: usize, asked: Option<&str>) 
 /// Whether the government answers in `e`: no agent named ("wordt
 /// overgenomen"), a government body or a state ("Nederland zet zich in voor
 /// …").
-pub(crate) fn answering(lexicon: &crate::lexicon::Lexicon, e: &crate::analysis::Event) -> bool {
+pub(crate) fn answering(input: &Input<'_>, e: &crate::analysis::Event) -> bool {
     use crate::analysis::Filler;
     e.agents.is_empty()
         || e.agents.iter().any(|a| match &a.filler {
-            Filler::Entity(x) => lexicon.entities.get(*x).is_some_and(|en| {
+            Filler::Entity(x) => input.lexicon.entities.get(*x).is_some_and(|en| {
                 en.classes
                     .iter()
                     .any(|c| c == "GovernmentBody" || c == "State")
             }),
             // "the Government", "de minister": a government the lexicon
-            // does not name.
-            Filler::Group(l) | Filler::Phrase(l) => l.split_whitespace().last().is_some_and(|w| {
-                let w = w.to_lowercase();
-                crate::analysis::grammar::NL
-                    .government_nouns
-                    .contains(&w.as_str())
-                    || crate::analysis::grammar::EN
-                        .government_nouns
-                        .contains(&w.as_str())
-            }),
+            // does not name, by the nouns of its sentence's language.
+            Filler::Group(l) | Filler::Phrase(l) => input
+                .analysis
+                .sentences
+                .get(a.sentence)
+                .zip(l.split_whitespace().last())
+                .is_some_and(|(s, w)| has(s.grammar().government_nouns, &w.to_lowercase())),
         })
 }
 
