@@ -76,7 +76,39 @@ fn main() {
         );
         reported.push(s);
     }
+    println!(
+        "\n| file | expected | found | class right | acronym/mentions or title/party right | recall | made | precision | decoys with one | forbidden |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|");
+    let mut discovered = Vec::new();
+    for file in fixtures::ENTITY_FILES {
+        let s = fixtures::check_entities(&lexicon, file);
+        println!(
+            "| {file} | {} | {} | {} | {} | {:.1}% | {} | {:.1}% | {} of {} | {} |",
+            s.expected,
+            s.found,
+            s.typed,
+            s.detailed,
+            100.0 * s.recall(),
+            s.made,
+            100.0 * s.precision(),
+            s.alarms,
+            s.decoys,
+            s.forbidden
+        );
+        discovered.push(s);
+    }
     if verbose {
+        for s in &discovered {
+            println!("\n## {}: missed", s.file);
+            for m in &s.misses {
+                println!("- {m}");
+            }
+            println!("\n## {}: not expected", s.file);
+            for w in &s.wrong {
+                println!("- {w}");
+            }
+        }
         for s in &reported {
             println!("\n## {}: missed", s.file);
             for m in &s.misses {

@@ -229,6 +229,18 @@ pub fn build_with(
         }
         extracted.push((index, found));
     }
+    // Acronyms one document defines, used or defined again in another.
+    let mut docs: Vec<(&str, &crate::text::Segmented, &mut Vec<Fact>)> = extracted
+        .iter_mut()
+        .map(|(i, f)| {
+            let DocumentFacts {
+                segmented, facts, ..
+            } = f;
+            (corpus.documents[*i].text.text.as_str(), &*segmented, facts)
+        })
+        .collect();
+    extract::entities::resolve(&mut docs);
+    drop(docs);
     // Which recommendation occurrences are one recommendation, across
     // renderings and documents.
     let all: Vec<(&corpus::Document, &[Fact])> = extracted

@@ -164,7 +164,9 @@ fn a_verb_added_to_a_frame_in_turtle_is_found_in_all_its_forms() {
     // A copy of the ontology with one verb and one unit more.
     let dir = tempfile::tempdir().unwrap();
     for (name, text) in policykg::lexicon::EMBEDDED {
-        std::fs::write(dir.path().join(name), text).unwrap();
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
     }
     let frames = dir.path().join("frames.ttl");
     let mut turtle = std::fs::read_to_string(&frames).unwrap();

@@ -195,6 +195,11 @@ fn a_kind_takes_in_its_subclasses() {
         "AdvisoryBody",
         "Person",
         "Group",
+        "Parliament",
+        "Committee",
+        "MilitaryCommand",
+        "PoliticalParty",
+        "ParliamentaryGroup",
     ];
     for n in nodes {
         let kind = n["kind"].as_str().unwrap();

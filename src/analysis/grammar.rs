@@ -78,6 +78,9 @@ pub struct Grammar {
     pub partner_markers: &'static [[&'static str; 2]],
     /// "respectievelijk": agents and themes pair in order.
     pub respectively: &'static [&'static str],
+    /// The preposition of a relation between parties ("samenwerking
+    /// tussen A en B"), the same concept as the compound "A-B-samenwerking".
+    pub between: &'static [&'static str],
     /// Month names: a prepositional phrase of time ("in april 2023") ends a
     /// noun phrase.
     pub months: &'static [&'static str],
@@ -531,6 +534,7 @@ const NL: Grammar = Grammar {
     referring_nouns: &["land", "lidstaat", "bondgenoot", "regering"],
     partner_markers: &[["samen", "met"], ["gezamenlijk", "met"]],
     respectively: &["respectievelijk"],
+    between: &["tussen"],
     months: &[
         "januari",
         "februari",
@@ -928,6 +932,7 @@ const EN: Grammar = Grammar {
     referring_nouns: &["country", "state", "ally", "government"],
     partner_markers: &[["together", "with"], ["jointly", "with"]],
     respectively: &["respectively"],
+    between: &["between"],
     months: &[
         "january",
         "february",

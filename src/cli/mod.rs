@@ -102,8 +102,8 @@ struct Cli {
     #[arg(long, global = true)]
     in_memory: bool,
     /// Directory with ontology files replacing the embedded ones: it must
-    /// hold policykg.ttl and lexicon.ttl; text.ttl, cues.ttl and links.ttl
-    /// fall back to the embedded copies. Read by build, text, link
+    /// hold policykg.ttl and lexicon.ttl; text.ttl, cues.ttl, links.ttl,
+    /// frames.ttl and lexicon/*.ttl fall back to the embedded copies. Read by build, text, link
     /// --import, export, and --in-memory.
     #[arg(long, global = true)]
     ontology: Option<PathBuf>,

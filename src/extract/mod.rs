@@ -7,6 +7,7 @@
 pub mod blockades;
 pub mod citations;
 pub mod conclusions;
+pub mod entities;
 pub mod mentions;
 pub mod positions;
 pub mod recommendations;
@@ -204,6 +205,8 @@ pub struct Citation {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Fact {
     Mention(Mention),
+    /// A thing no lexicon lists, with its uses in the document.
+    Discovered(entities::Discovered),
     Recommendation(Recommendation),
     /// A conclusion has the shape of a recommendation: a main conclusion
     /// (no parent) and numbered sub-conclusions under it; a chapter's
@@ -220,6 +223,7 @@ impl Fact {
     pub fn kind(&self) -> &'static str {
         match self {
             Fact::Mention(_) => "mentions",
+            Fact::Discovered(_) => "discovered",
             Fact::Recommendation(_) => "recommendations",
             Fact::Conclusion(_) => "conclusions",
             Fact::Response(_) => "responses",
@@ -264,6 +268,7 @@ pub trait Extractor {
 pub fn all() -> Vec<Box<dyn Extractor>> {
     vec![
         Box::new(mentions::Mentions),
+        Box::new(entities::Entities),
         Box::new(recommendations::Recommendations),
         Box::new(conclusions::Conclusions),
         Box::new(responses::Responses),

@@ -122,16 +122,17 @@ fn frame_hits(input: &Input<'_>, start: usize, end: usize, asked: Option<&str>) 
 
 /// Whether the government answers in `e`: no agent named ("wordt
 /// overgenomen"), a government body or a state ("Nederland zet zich in voor
-/// …").
+/// …"). A parliament is a government body that never answers for the
+/// government ("De Tweede Kamer steunt het advies …").
 pub(crate) fn answering(input: &Input<'_>, e: &crate::analysis::Event) -> bool {
     use crate::analysis::Filler;
     e.agents.is_empty()
         || e.agents.iter().any(|a| match &a.filler {
-            Filler::Entity(x) => input.lexicon.entities.get(*x).is_some_and(|en| {
-                en.classes
-                    .iter()
-                    .any(|c| c == "GovernmentBody" || c == "State")
-            }),
+            Filler::Entity(x) => input
+                .lexicon
+                .entities
+                .get(*x)
+                .is_some_and(|en| en.is_a("GovernmentBody") || en.is_a("State")),
             // "the Government", "de minister": a government the lexicon
             // does not name, by the nouns of its sentence's language.
             Filler::Group(l) | Filler::Phrase(l) => input

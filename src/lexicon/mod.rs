@@ -6,6 +6,7 @@
 //! ([`OntologySource::Dir`]).
 
 pub mod cues;
+pub mod discovery;
 mod matcher;
 
 use std::collections::BTreeMap;
@@ -18,6 +19,7 @@ pub use cues::{Cues, Phrase};
 pub use matcher::{Match, Matcher};
 
 use crate::corpus::{Conventions, TypeRule};
+pub use discovery::Discovery;
 
 /// Namespace of the vocabulary.
 pub const PKG: &str = "https://w3id.org/policykg/def#";
@@ -28,15 +30,45 @@ const OWL: &str = "http://www.w3.org/2002/07/owl#";
 const ORG: &str = "http://www.w3.org/ns/org#";
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
-/// The ontology files, by name, as embedded in the binary.
-pub const EMBEDDED: [(&str, &str); 6] = [
+/// The ontology files, by name (a path under the ontology directory), as
+/// embedded in the binary.
+pub const EMBEDDED: [(&str, &str); 11] = [
     ("policykg.ttl", include_str!("../../ontology/policykg.ttl")),
     ("lexicon.ttl", include_str!("../../ontology/lexicon.ttl")),
     ("text.ttl", include_str!("../../ontology/text.ttl")),
     ("cues.ttl", include_str!("../../ontology/cues.ttl")),
     ("links.ttl", include_str!("../../ontology/links.ttl")),
     ("frames.ttl", include_str!("../../ontology/frames.ttl")),
+    (
+        "discovery.ttl",
+        include_str!("../../ontology/discovery.ttl"),
+    ),
+    (
+        "lexicon/states.ttl",
+        include_str!("../../ontology/lexicon/states.ttl"),
+    ),
+    (
+        "lexicon/eu.ttl",
+        include_str!("../../ontology/lexicon/eu.ttl"),
+    ),
+    (
+        "lexicon/nato-and-security.ttl",
+        include_str!("../../ontology/lexicon/nato-and-security.ttl"),
+    ),
+    (
+        "lexicon/nl-be-politics.ttl",
+        include_str!("../../ontology/lexicon/nl-be-politics.ttl"),
+    ),
 ];
+
+/// The lexicon's files by domain under `lexicon/`, read after
+/// `lexicon.ttl`: their entities are the lexicon's entities.
+fn lexicon_parts() -> impl Iterator<Item = &'static str> {
+    EMBEDDED
+        .iter()
+        .map(|(name, _)| *name)
+        .filter(|name| name.starts_with("lexicon/"))
+}
 
 /// The files an ontology directory must hold: the vocabulary and the
 /// lexicon. The others (text conventions, cues, links) fall back to the
@@ -114,6 +146,8 @@ pub enum LexiconError {
     /// A malformed cue in `cues.ttl`, with its line.
     #[error("{0}")]
     Cues(String),
+    #[error("{0}")]
+    Discovery(String),
 }
 
 /// What kind of thing an entity is.
@@ -122,19 +156,25 @@ pub enum EntityKind {
     Actor,
     Instrument,
     Issue,
+    /// A summit or meeting.
+    Event,
 }
 
 /// A lexicon entry.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Entity {
     pub iri: String,
-    /// Local names of its `pkg:` classes.
+    /// Local names of its `pkg:` classes, as the lexicon states them.
     pub classes: Vec<String>,
+    /// Its classes and every `pkg:` class they are subclasses of, sorted
+    /// (a `Parliament` is also a `GovernmentBody` and a `Body`).
+    pub types: Vec<String>,
     /// `(label, language)` of `skos:prefLabel`.
     pub pref_labels: Vec<(String, String)>,
     /// Case-insensitive aliases (`skos:prefLabel`, `skos:altLabel`).
     pub labels: Vec<String>,
-    /// Case-sensitive aliases (`pkg:acronym`, `skos:hiddenLabel`).
+    /// Case-sensitive aliases (`pkg:acronym`, `skos:hiddenLabel`,
+    /// `pkg:peopleLabel`).
     pub exact: Vec<String>,
     pub same_as: Vec<String>,
     pub close_match: Vec<String>,
@@ -144,6 +184,12 @@ pub struct Entity {
 }
 
 impl Entity {
+    /// Whether it is an instance of the `pkg:` class `class`, directly or
+    /// through a subclass.
+    pub fn is_a(&self, class: &str) -> bool {
+        self.types.iter().any(|t| t == class)
+    }
+
     /// What kind of entity the IRI names (`…/id/actor/…` etc.).
     pub fn kind(&self) -> Option<EntityKind> {
         let rest = self.iri.strip_prefix(crate::rdf::iri::ID)?;
@@ -151,6 +197,7 @@ impl Entity {
             "actor" => Some(EntityKind::Actor),
             "instrument" => Some(EntityKind::Instrument),
             "issue" => Some(EntityKind::Issue),
+            "event" => Some(EntityKind::Event),
             _ => None,
         }
     }
@@ -177,6 +224,10 @@ pub struct Lexicon {
     pub frames: crate::analysis::frames::Frames,
     /// Lookup tables over the frames and the lexicon's demonyms.
     pub frame_index: crate::analysis::events::FrameIndex,
+    /// What discovers entities no lexicon lists (`discovery.ttl`).
+    pub discovery: Discovery,
+    /// Each vocabulary class with its superclasses.
+    ancestors: BTreeMap<String, Vec<String>>,
     /// Quads of `policykg.ttl` and `lexicon.ttl`, in the default graph.
     pub ontology_quads: Vec<Quad>,
     matcher: Matcher,
@@ -279,6 +330,9 @@ impl Lexicon {
         }
         let vocabulary = parse_turtle("policykg.ttl", &texts["policykg.ttl"])?;
         let mut lexicon = parse_turtle("lexicon.ttl", &texts["lexicon.ttl"])?;
+        for part in lexicon_parts() {
+            lexicon.extend(parse_turtle(part, &texts[part])?);
+        }
         // External identifiers (`policykg link --import`) belong to the
         // lexicon's entities.
         lexicon.extend(parse_turtle("links.ttl", &texts["links.ttl"])?);
@@ -288,7 +342,15 @@ impl Lexicon {
             &texts["cues.ttl"],
             &parse_turtle("cues.ttl", &texts["cues.ttl"])?,
         )?;
-        let entities = entities(&lexicon);
+        let mut entities = entities(&lexicon);
+        let ancestors = ancestors(&vocabulary);
+        close_types(&mut entities, &ancestors);
+        let discovery = Discovery::load(
+            "discovery.ttl",
+            &texts["discovery.ttl"],
+            &parse_turtle("discovery.ttl", &texts["discovery.ttl"])?,
+            &classes(&vocabulary),
+        )?;
         let conventions = conventions(&conventions_quads);
         let matcher = Matcher::new(&entities);
         let frames = crate::analysis::frames::Frames::load("frames.ttl", &texts["frames.ttl"])
@@ -305,6 +367,8 @@ impl Lexicon {
             cues,
             frames,
             frame_index,
+            discovery,
+            ancestors,
             ontology_quads,
             matcher,
         })
@@ -315,6 +379,13 @@ impl Lexicon {
     /// (a hyphen is a boundary, so compounds count).
     pub fn find(&self, text: &str) -> Vec<Match> {
         self.matcher.find(text)
+    }
+
+    /// Whether the `pkg:` class `class` is `ancestor` or a subclass of it.
+    pub fn class_is_a(&self, class: &str, ancestor: &str) -> bool {
+        self.ancestors
+            .get(class)
+            .is_some_and(|a| a.iter().any(|c| c == ancestor))
     }
 
     /// The entity with this IRI, label or alias (case-insensitive).
@@ -379,7 +450,9 @@ fn entities(quads: &[Quad]) -> Vec<Entity> {
                 }
             }
             (_, Some("closeMatch")) => e.close_match.extend(iri_of(&q.object).map(str::to_owned)),
-            _ if p == format!("{PKG}acronym") => {
+            // "Denen", "Italians": written with a capital, and matched
+            // only so ("noren" are skates).
+            _ if p == format!("{PKG}acronym") || p == format!("{PKG}peopleLabel") => {
                 if let Some((v, _)) = literal(&q.object) {
                     e.exact.push(v.to_owned());
                 }
@@ -414,6 +487,70 @@ fn entities(quads: &[Quad]) -> Vec<Entity> {
             e
         })
         .collect()
+}
+
+/// Local names of the `pkg:` classes the vocabulary declares.
+fn classes(vocabulary: &[Quad]) -> Vec<String> {
+    const CLASS: &str = "http://www.w3.org/2002/07/owl#Class";
+    let mut out: Vec<String> = vocabulary
+        .iter()
+        .filter(|q| q.predicate.as_str() == RDF_TYPE)
+        .filter(|q| matches!(&q.object, Term::NamedNode(o) if o.as_str() == CLASS))
+        .filter_map(|q| match &q.subject {
+            NamedOrBlankNode::NamedNode(s) => s.as_str().strip_prefix(PKG).map(str::to_owned),
+            NamedOrBlankNode::BlankNode(_) => None,
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Each `pkg:` class with itself and every class it is a subclass of
+/// (`rdfs:subClassOf` in the vocabulary), sorted.
+fn ancestors(vocabulary: &[Quad]) -> BTreeMap<String, Vec<String>> {
+    const SUBCLASS: &str = "http://www.w3.org/2000/01/rdf-schema#subClassOf";
+    let mut parents: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for q in vocabulary {
+        let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) = (&q.subject, &q.object) else {
+            continue;
+        };
+        if q.predicate.as_str() != SUBCLASS {
+            continue;
+        }
+        if let (Some(c), Some(p)) = (s.as_str().strip_prefix(PKG), o.as_str().strip_prefix(PKG)) {
+            parents.entry(c).or_default().push(p);
+        }
+    }
+    classes(vocabulary)
+        .into_iter()
+        .map(|class| {
+            let mut types: Vec<String> = Vec::new();
+            let mut todo = vec![class.as_str()];
+            while let Some(c) = todo.pop() {
+                if types.iter().any(|t| t == c) {
+                    continue;
+                }
+                types.push(c.to_owned());
+                todo.extend(parents.get(c).into_iter().flatten().copied());
+            }
+            types.sort();
+            (class, types)
+        })
+        .collect()
+}
+
+/// Fills each entity's `types`: its classes and their superclasses.
+fn close_types(entities: &mut [Entity], ancestors: &BTreeMap<String, Vec<String>>) {
+    for e in entities {
+        let mut types: Vec<String> = e
+            .classes
+            .iter()
+            .flat_map(|c| ancestors.get(c).cloned().unwrap_or_else(|| vec![c.clone()]))
+            .collect();
+        types.sort();
+        types.dedup();
+        e.types = types;
+    }
 }
 
 fn lower(values: Vec<String>) -> Vec<String> {

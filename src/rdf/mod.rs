@@ -5,6 +5,7 @@
 
 mod blockades;
 mod citations;
+mod discovered;
 pub mod iri;
 mod mentions;
 mod positions;
@@ -525,6 +526,7 @@ pub fn document_quads(g: &DocumentGraph<'_>, lexicon: &Lexicon) -> Vec<Quad> {
             Fact::Citation(c) => citations::write(&mut w, g.cited_documents, c),
             Fact::Position(p) => positions::write(&mut w, p),
             Fact::Mention(m) => mentions::write(&mut w, m),
+            Fact::Discovered(d) => discovered::write(&mut w, d),
         }
     }
     w.sink.quads
@@ -541,13 +543,98 @@ fn party(sink: &mut Sink, p: &Party, lexicon: &Lexicon, doc: &NamedNode) -> Opti
                 Coined::Issue => ("issue", pkg::ISSUE),
                 Coined::Initiative => ("initiative", pkg::INITIATIVE),
             };
-            let n = node(iri::coined(path, label));
+            let canonical = relation_concept(label, lexicon);
+            let pref = canonical.as_deref().unwrap_or(label);
+            let n = node(iri::coined(path, pref));
             sink.add(&n, rdf::TYPE, class);
-            sink.add(&n, skos::PREF_LABEL, nl(label));
+            sink.add(&n, skos::PREF_LABEL, nl(pref));
+            if pref != label {
+                sink.add(&n, skos::ALT_LABEL, nl(label));
+            }
             sink.add(&n, pkg::COINED_IN, doc.clone());
             Some(n)
         }
     }
+}
+
+/// The one name of a relation between two or more lexicon entities,
+/// however the text writes it: "EU-NAVO-samenwerking", "de samenwerking
+/// tussen de EU en de NAVO" and "samenwerking tussen NAVO en EU" are all
+/// "EU-NAVO-samenwerking"; "EU-NATO cooperation" and "cooperation between
+/// NATO and the EU" are "EU-NATO cooperation". The parties are written as
+/// the label writes them, ordered by their IRIs. `None` when the label is
+/// no such relation.
+pub fn relation_concept(label: &str, lexicon: &Lexicon) -> Option<String> {
+    use crate::analysis::frames::Lang;
+    use crate::analysis::grammar::{Grammar, has};
+    // The whole of `text` as a list of entities with their written forms,
+    // separated only by `sep` (hyphens, or articles and coordinators).
+    let parties = |text: &str, sep: &dyn Fn(&str) -> bool| -> Option<Vec<(usize, String)>> {
+        let mut out: Vec<(usize, String)> = Vec::new();
+        let mut at = 0;
+        for m in lexicon.find(text) {
+            if !text[at..m.start]
+                .split(|c: char| c.is_whitespace() || c == '-' || c == ',')
+                .all(sep)
+            {
+                return None;
+            }
+            out.push((m.entity, text[m.start..m.end].to_owned()));
+            at = m.end;
+        }
+        let rest_ok = text[at..]
+            .split(|c: char| c.is_whitespace() || c == '-' || c == ',')
+            .all(sep);
+        (rest_ok && out.len() >= 2).then_some(out)
+    };
+    let render = |mut ps: Vec<(usize, String)>, head: &str, glue: &str| {
+        ps.sort_by(|a, b| lexicon.entities[a.0].iri.cmp(&lexicon.entities[b.0].iri));
+        ps.dedup_by_key(|p| p.0);
+        (ps.len() >= 2).then(|| {
+            let names: Vec<&str> = ps.iter().map(|p| p.1.as_str()).collect();
+            format!("{}{glue}{head}", names.join("-"))
+        })
+    };
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    // "EU-NAVO-samenwerking": parties and head in one compound.
+    if let [compound] = words.as_slice() {
+        let (left, head) = compound.rsplit_once('-')?;
+        if !lower(head) {
+            return None;
+        }
+        return render(parties(left, &str::is_empty)?, head, "-");
+    }
+    // "EU-NATO cooperation": a compound of parties before the head noun.
+    if let [left, head] = words.as_slice()
+        && lower(head)
+        && left.contains('-')
+        && let Some(c) = parties(left, &str::is_empty).and_then(|p| render(p, head, " "))
+    {
+        return Some(c);
+    }
+    // "samenwerking tussen (de) A en (de) B": the head, the preposition of
+    // a relation, and parties joined by articles and coordinators.
+    for lang in [Lang::Nl, Lang::En] {
+        let g = Grammar::of(lang);
+        let [head, prep, ..] = words.as_slice() else {
+            return None;
+        };
+        if !lower(head) || !has(g.between, &prep.to_lowercase()) {
+            continue;
+        }
+        let rest = label.splitn(3, char::is_whitespace).nth(2)?;
+        let sep = |w: &str| {
+            let w = w.to_lowercase();
+            w.is_empty() || has(g.determiners, &w) || has(g.coordinators, &w)
+        };
+        let ps = parties(rest, &sep)?;
+        return match lang {
+            Lang::Nl => render(ps, head, "-"),
+            Lang::En => render(ps, head, " "),
+        };
+    }
+    None
 }
 
 impl DocumentGraph<'_> {
@@ -576,4 +663,43 @@ pub fn ontology_quads(lexicon: &Lexicon) -> Vec<Quad> {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relation_concept;
+    use crate::lexicon::{Lexicon, OntologySource};
+
+    fn concept(label: &str) -> Option<String> {
+        let lexicon = Lexicon::load(&OntologySource::Embedded).unwrap();
+        relation_concept(label, &lexicon)
+    }
+
+    #[test]
+    fn a_relation_written_as_compound_or_with_tussen_is_one_concept() {
+        let compound = concept("EU-NAVO-samenwerking");
+        assert_eq!(compound.as_deref(), Some("EU-NAVO-samenwerking"));
+        assert_eq!(concept("samenwerking tussen de EU en de NAVO"), compound);
+        assert_eq!(concept("samenwerking tussen NAVO en EU"), compound);
+        assert_eq!(concept("NAVO-EU-samenwerking"), compound);
+    }
+
+    #[test]
+    fn an_english_relation_written_either_way_is_one_concept() {
+        let compound = concept("EU-NATO cooperation");
+        assert_eq!(compound.as_deref(), Some("EU-NATO cooperation"));
+        assert_eq!(concept("cooperation between NATO and the EU"), compound);
+    }
+
+    #[test]
+    fn a_phrase_that_is_no_relation_between_named_parties_keeps_its_own_name() {
+        assert_eq!(concept("samenwerking tussen lidstaten"), None);
+        assert_eq!(
+            concept("samenwerking tussen de EU en enkele partners"),
+            None
+        );
+        assert_eq!(concept("EU-samenwerking"), None);
+        assert_eq!(concept("militaire mobiliteit"), None);
+        assert_eq!(concept("Frans-Duitse samenwerking"), None);
+    }
 }

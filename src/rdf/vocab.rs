@@ -49,8 +49,12 @@ pub mod pkg {
         DATE_EVIDENCE = "dateEvidence";
         /// A signatory node of a document.
         SIGNATORY = "signatory";
-        /// The role line of a signatory.
+        /// The role line of a signatory, or a person's title.
         ROLE = "role";
+        /// True for an entity discovered in the text, not in the lexicon.
+        DISCOVERED = "discovered";
+        /// An acronym of an entity.
+        ACRONYM = "acronym";
         /// Another rendering of the same document.
         ALTERNATIVE_RENDERING = "alternativeRendering";
         /// Shingle similarity of a rendering to its canonical document.
@@ -208,6 +212,15 @@ pub mod foaf {
     }
 }
 
+/// The W3C Organization Ontology.
+pub mod org {
+    use super::NamedNodeRef;
+    terms! { "http://www.w3.org/ns/org#";
+        /// A person's party, an organisation's parent.
+        MEMBER_OF = "memberOf";
+    }
+}
+
 /// OWL.
 pub mod owl {
     use super::NamedNodeRef;
@@ -223,5 +236,7 @@ pub mod skos {
     terms! { "http://www.w3.org/2004/02/skos/core#";
         /// The preferred label of a concept or a coined node.
         PREF_LABEL = "prefLabel";
+        /// Another label of a coined node, as a document writes it.
+        ALT_LABEL = "altLabel";
     }
 }

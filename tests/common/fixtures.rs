@@ -451,3 +451,138 @@ pub fn check_reported(lexicon: &Lexicon, file: &str) -> ReportedScore {
     let _ = std::fs::remove_dir_all(&dir);
     score
 }
+
+/// The entity-discovery fixture files, relative to `tests/fixtures/extract`.
+pub const ENTITY_FILES: [&str; 2] = ["entities/nl.json", "entities/en.json"];
+
+/// How one entity-discovery fixture file fares.
+#[derive(Debug, Default)]
+pub struct EntityScore {
+    pub file: String,
+    /// Expected entities and persons.
+    pub expected: usize,
+    /// Of those, found under their label.
+    pub found: usize,
+    /// Of those found, with the expected class, acronym, mention count
+    /// (entities) or title and party (persons).
+    pub typed: usize,
+    pub detailed: usize,
+    /// Everything discovered, and how much of it was expected.
+    pub made: usize,
+    pub made_right: usize,
+    pub decoys: usize,
+    /// Decoy cases with a discovery.
+    pub alarms: usize,
+    /// Discoveries named by a case's `not` list.
+    pub forbidden: usize,
+    pub misses: Vec<String>,
+    pub wrong: Vec<String>,
+}
+
+impl EntityScore {
+    pub fn recall(&self) -> f64 {
+        ratio(self.found, self.expected)
+    }
+    pub fn precision(&self) -> f64 {
+        ratio(self.made_right, self.made)
+    }
+}
+
+/// Checks one entity-discovery fixture file.
+pub fn check_entities(lexicon: &Lexicon, file: &str) -> EntityScore {
+    use policykg::extract::entities::Discovered;
+    let (cases, dir) = open(file);
+    let mut score = EntityScore {
+        file: file.to_owned(),
+        ..EntityScore::default()
+    };
+    for case in &cases {
+        let id = case["id"].as_str().unwrap_or_default();
+        let path = dir.join("case.txt");
+        std::fs::write(&path, case["text"].as_str().unwrap_or_default()).expect("a temporary file");
+        let Ok(doc) = corpus::read(&path, &lexicon.conventions) else {
+            continue;
+        };
+        let (facts, _) = extract_document(&doc, lexicon);
+        let made: Vec<Discovered> = facts
+            .facts
+            .into_iter()
+            .filter_map(|f| match f {
+                Fact::Discovered(d) => Some(d),
+                _ => None,
+            })
+            .collect();
+        let list = |key: &str| case[key].as_array().cloned().unwrap_or_default();
+        let (entities, persons) = (list("expect"), list("persons"));
+        if entities.is_empty() && persons.is_empty() {
+            score.decoys += 1;
+            if !made.is_empty() {
+                score.alarms += 1;
+            }
+        }
+        let mut right = vec![false; made.len()];
+        for e in &entities {
+            score.expected += 1;
+            let label = e["label"].as_str().unwrap_or_default();
+            let Some(i) = made.iter().position(|d| d.label == label) else {
+                score.misses.push(format!("{id}: {label}"));
+                continue;
+            };
+            right[i] = true;
+            score.found += 1;
+            let d = &made[i];
+            if d.class == e["type"].as_str().unwrap_or_default() {
+                score.typed += 1;
+            }
+            // The defining "Naam (AFK)" is one mention in the fixtures.
+            let uses = d.mentions.len() - usize::from(d.acronym.is_some() && d.mentions.len() > 1);
+            if d.acronym.as_deref() == e["acronym"].as_str()
+                && e["mentions"].as_u64().is_none_or(|n| n as usize == uses)
+            {
+                score.detailed += 1;
+            }
+        }
+        for p in &persons {
+            score.expected += 1;
+            let name = p["name"].as_str().unwrap_or_default();
+            let Some(i) = made
+                .iter()
+                .position(|d| d.class == "Person" && d.label == name)
+            else {
+                score.misses.push(format!("{id}: person {name}"));
+                continue;
+            };
+            right[i] = true;
+            score.found += 1;
+            score.typed += 1;
+            let d = &made[i];
+            let role_ok = p["role"]
+                .as_str()
+                .is_none_or(|r| d.role.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(r)));
+            let party = d.party.and_then(|e| lexicon.entities.get(e));
+            let party_ok = p["party"].as_str().is_none_or(|want| {
+                party.is_some_and(|x| x.exact.iter().chain(&x.labels).any(|a| a == want))
+            });
+            if role_ok && party_ok {
+                score.detailed += 1;
+            }
+        }
+        let not: Vec<&str> = case["not"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+            .unwrap_or_default();
+        score.made += made.len();
+        for (d, ok) in made.iter().zip(&right) {
+            if *ok {
+                score.made_right += 1;
+            } else {
+                score.wrong.push(format!("{id}: {} ({})", d.label, d.class));
+            }
+            if not.iter().any(|n| d.label == *n) {
+                score.forbidden += 1;
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    score
+}
