@@ -149,3 +149,73 @@ fn written_paragraphs_cover_every_form_of_reference() {
     assert!(same("35925-v-84").contains("https://zoek.officielebekendmakingen.nl/kst-35925-V-84"));
     assert!(same("501-28-237").is_empty());
 }
+
+#[test]
+fn a_citation_by_kamerstuk_number_resolves_to_the_corpus_document_that_carries_it() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("citations-by-number");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    // Written for this test: a paper in the official layout, a paper that
+    // names its own number at the top, and a letter citing both.
+    std::fs::write(
+        dir.join("a-brief.txt"),
+        "Tweede Kamer der Staten-Generaal\t2\nVergaderjaar 2025–2026\n\n\
+         21 501-28\tDefensieraad\n\nNr. 271\tBRIEF VAN DE MINISTER VAN DEFENSIE\n\n\
+         Den Haag, 12 januari 2026\n\n\
+         Hierbij informeer ik u over de uitkomsten van de Defensieraad. De ministers \
+         bespraken de gezamenlijke inkoop van luchtverdediging.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b-notitie.txt"),
+        "Kamerstuk 36 045, nr. 112\n\nBrief van de minister over de oefening in het noorden\n\n\
+         Den Haag, 2 februari 2026\n\n\
+         De oefening vond plaats met drie bondgenoten en verliep zonder incidenten.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("c-reactie.txt"),
+        "Geachte voorzitter,\n\n\
+         In mijn brief over de Defensieraad (Kamerstuk 21 501-28, nr. 271) schreef ik over \
+         de inkoop. Over de oefening schreef ik eerder (Kamerstuk 36 045, nr. 112). Nu volgt \
+         een overzicht van de kosten per bondgenoot.\n",
+    )
+    .unwrap();
+    let rows = query_from(&dir, QUERY);
+    // The union of the documents' graphs repeats a row for every graph
+    // that states the cited paper; the set of rows is what counts.
+    let resolved = |cited: &str| -> BTreeSet<(String, Option<String>)> {
+        rows.iter()
+            .filter(|r| local(&r["cited"]) == cited)
+            .map(|r| (r["file"].clone(), r.get("corpus").cloned()))
+            .collect()
+    };
+    assert_eq!(
+        resolved("21501-28-271"),
+        BTreeSet::from([("c-reactie.txt".to_owned(), Some("a-brief.txt".to_owned()))]),
+        "{rows:#?}"
+    );
+    // The number at the top of b names b itself: no citation of its own.
+    assert_eq!(
+        resolved("36045-112"),
+        BTreeSet::from([("c-reactie.txt".to_owned(), Some("b-notitie.txt".to_owned()))]),
+        "{rows:#?}"
+    );
+    let published = query_from(
+        &dir,
+        "PREFIX pkg: <https://w3id.org/policykg/def#>
+         SELECT ?file ?kamerstuk WHERE { ?d pkg:publishedAs ?kamerstuk ; pkg:sourceFile ?file }
+         ORDER BY ?file",
+    );
+    let published: BTreeSet<(String, String)> = published
+        .iter()
+        .map(|r| (r["file"].clone(), local(&r["kamerstuk"])))
+        .collect();
+    assert_eq!(
+        published,
+        BTreeSet::from([
+            ("a-brief.txt".to_owned(), "21501-28-271".to_owned()),
+            ("b-notitie.txt".to_owned(), "36045-112".to_owned()),
+        ])
+    );
+}

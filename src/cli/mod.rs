@@ -751,6 +751,34 @@ fn cmd_text(cli: &Cli, file: &Path, sentences: bool, frames: bool) -> Result<Exi
         "# reference: {}",
         m.reference.as_deref().unwrap_or("-")
     )?;
+    if let Some(k) = &m.kamerstuk {
+        writeln!(out, "# kamerstuk: {} {}", k.dossier, k.number)?;
+    }
+    for (label, value) in [
+        ("vergaderjaar", &m.vergaderjaar),
+        ("aanhangsel", &m.aanhangsel),
+        ("document number", &m.document_number),
+        ("case number", &m.case_number),
+    ] {
+        if let Some(v) = value {
+            writeln!(out, "# {label}: {v}")?;
+        }
+    }
+    for (role, date, line) in &m.dates {
+        writeln!(out, "# {}: {} (line {line})", role.name(), date.iso())?;
+    }
+    if m.title_derived {
+        writeln!(out, "# title derived: yes")?;
+    }
+    if !m.asked_by.is_empty() {
+        writeln!(out, "# asked by: {}", m.asked_by.join("; "))?;
+    }
+    if !m.answered_by.is_empty() {
+        writeln!(out, "# answered by: {}", m.answered_by.join("; "))?;
+    }
+    if m.qa_pairs > 0 {
+        writeln!(out, "# questions answered: {}", m.qa_pairs)?;
+    }
     writeln!(out, "# creators: {}", m.creators.join("; "))?;
     for s in &m.signatories {
         writeln!(

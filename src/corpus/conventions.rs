@@ -1,9 +1,12 @@
 //! The text conventions of the corpus as plain data: letterhead labels,
 //! month names, hyphenation exceptions, document-type cues and sentence
-//! abbreviations.
+//! abbreviations, and the labels of the identity parliamentary papers
+//! print at the top.
 //!
 //! The values come from `ontology/text.ttl` (loaded by `lexicon`); this
 //! module only holds them, so that `corpus` and `text` never parse RDF.
+
+use super::metadata::DateRole;
 
 /// A rule deciding a document's type from a cue in its opening text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,6 +44,58 @@ pub struct Conventions {
     pub type_rules: Vec<TypeRule>,
     /// Words that place a dated event before or after the document.
     pub tense: TenseWords,
+    /// The labels of a parliamentary paper's header.
+    pub parliament: ParliamentWords,
+    /// The words of Kamervragen: who asks, who answers, the numbered
+    /// questions and answers.
+    pub kamervragen: KamervragenWords,
+    /// Section headings that are no document's title ("Samenvatting").
+    pub not_titles: Vec<String>,
+}
+
+/// The labels of the identity a parliamentary or ministerial paper prints
+/// at the top (`cfg:parliament`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ParliamentWords {
+    /// The chamber line of the official layout ("Tweede Kamer der Staten-Generaal").
+    pub chambers: Vec<String>,
+    /// What a one-line citation of the paper itself starts with ("Kamerstuk").
+    pub citation_prefixes: Vec<String>,
+    /// The label of a paper's number in its dossier ("Nr.").
+    pub number_labels: Vec<String>,
+    /// The label of the parliamentary year ("Vergaderjaar").
+    pub session_labels: Vec<String>,
+    /// The opening of an Aanhangsel van de Handelingen.
+    pub appendix_cues: Vec<String>,
+    /// Labels of the Tweede Kamer document number ("Nummer").
+    pub document_number_labels: Vec<String>,
+    /// Labels of the Tweede Kamer case number ("Zaaknummer", "Uw kenmerk").
+    pub case_number_labels: Vec<String>,
+    /// A label before a header date and the role it gives the date
+    /// ("Vastgesteld" → adopted).
+    pub date_roles: Vec<(String, DateRole)>,
+}
+
+/// The words of Kamervragen and their answers (`cfg:kamervragen`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KamervragenWords {
+    /// The opening of the sentence naming who asks ("Vragen van het lid").
+    pub questions_cues: Vec<String>,
+    /// The word after the askers' names ("aan").
+    pub addressee_words: Vec<String>,
+    /// The word between two names ("en").
+    pub name_separators: Vec<String>,
+    /// The opening of the line naming who answers ("Antwoord van").
+    pub answer_cues: Vec<String>,
+    /// A role before an answerer's name ("minister", "staatssecretaris").
+    pub answerer_roles: Vec<String>,
+    /// Words after which a minister answers along without being named
+    /// ("mede namens").
+    pub on_behalf: Vec<String>,
+    /// The label of a numbered question ("Vraag").
+    pub question_labels: Vec<String>,
+    /// The label of an answer ("Antwoord").
+    pub answer_labels: Vec<String>,
 }
 
 /// The words that give a sentence its tense.

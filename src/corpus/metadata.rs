@@ -1,4 +1,7 @@
-//! Document metadata: type, title, date, reference, creators, signatories.
+//! Document metadata: type, title, date, reference, creators, signatories,
+//! and the identity a parliamentary paper prints at the top (its Kamerstuk
+//! number, vergaderjaar, Tweede Kamer numbers, dates by role, who asks and
+//! who answers Kamervragen, and their questions and answers).
 //!
 //! Read from the original lines (the letterhead is where Dutch ministries
 //! put it) and the opening text. A date that is not stated is not invented:
@@ -10,6 +13,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::conventions::Conventions;
+use super::normalise::Normalised;
+use super::{identity, kamervragen};
 
 /// A person who signed the document, with the role line above the name.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,17 +55,113 @@ impl std::fmt::Display for DateSource {
     }
 }
 
+/// A parliamentary paper's identity: its dossier ("21501-28", "36600-X")
+/// and its number in the dossier ("271"; an Eerste Kamer letter, "C").
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Kamerstuk {
+    pub dossier: String,
+    pub number: String,
+}
+
+/// What a date the header states is the date of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DateRole {
+    /// The document's own date ("Datum", "Den Haag, 9 november 2023").
+    Dated,
+    /// A report or list adopted by a committee ("Vastgesteld").
+    Adopted,
+    /// Kamervragen submitted ("ingezonden").
+    Submitted,
+    /// The answers received ("ontvangen").
+    Answered,
+    /// A motion proposed ("Voorgesteld").
+    Proposed,
+}
+
+impl DateRole {
+    /// Every role, in the order of this enum.
+    pub const ALL: [DateRole; 5] = [
+        DateRole::Dated,
+        DateRole::Adopted,
+        DateRole::Submitted,
+        DateRole::Answered,
+        DateRole::Proposed,
+    ];
+
+    /// The role's name as `text.ttl` writes it ("adopted").
+    pub fn name(self) -> &'static str {
+        match self {
+            DateRole::Dated => "dated",
+            DateRole::Adopted => "adopted",
+            DateRole::Submitted => "submitted",
+            DateRole::Answered => "answered",
+            DateRole::Proposed => "proposed",
+        }
+    }
+
+    /// The role a name gives, if it names one.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.name() == name.trim())
+    }
+}
+
+/// A piece of the repaired text: byte offsets into it, and the 1-based
+/// line of the original file where it starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextSpan {
+    pub start: usize,
+    pub end: usize,
+    pub line: u32,
+}
+
+/// A question of a set of Kamervragen (or of a list of questions and
+/// answers) with its answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QaPair {
+    /// The number as written ("3"); none for an unnumbered answer to an
+    /// unnumbered question.
+    pub number: Option<String>,
+    /// The question's text; none when the answer's question is not found.
+    pub question: Option<TextSpan>,
+    /// The answer's text; none when the answer label stands without text.
+    pub answer: Option<TextSpan>,
+}
+
 /// Metadata of one document.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Metadata {
     /// Local name of the `pkg:` document class.
     pub document_type: String,
     pub title: Option<String>,
+    /// True when the title is not stated as one but taken from a subject
+    /// line, the opening sentence or the first heading.
+    pub title_derived: bool,
     /// The date the letterhead states.
     pub date: Option<(Date, DateSource)>,
+    /// Every date the header states, with its role and 1-based line; a
+    /// stated `Dated` date is `date`.
+    pub dates: Vec<(DateRole, Date, u32)>,
     /// Where no date is stated: what the text's dates say of it.
     pub date_bounds: super::dates::DateBounds,
     pub reference: Option<String>,
+    /// The Kamerstuk the document is published as.
+    pub kamerstuk: Option<Kamerstuk>,
+    /// The parliamentary year, `YYYY-YYYY`.
+    pub vergaderjaar: Option<String>,
+    /// The number in the Aanhangsel van de Handelingen.
+    pub aanhangsel: Option<String>,
+    /// The Tweede Kamer document number (`2025D04567`).
+    pub document_number: Option<String>,
+    /// The Tweede Kamer case number (`2025Z01234`).
+    pub case_number: Option<String>,
+    /// Surnames of the members who put Kamervragen, as written.
+    pub asked_by: Vec<String>,
+    /// Surnames of the ministers or state secretaries who answer them.
+    pub answered_by: Vec<String>,
+    /// The number of answered questions (`qa.len()`).
+    pub qa_pairs: usize,
+    /// The questions with their answers.
+    pub qa: Vec<QaPair>,
     /// Names of sending bodies as written ("Ministerie van Defensie").
     pub creators: Vec<String>,
     pub signatories: Vec<Signatory>,
@@ -78,17 +179,22 @@ static NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:[A-Z]\.){0,4} ?\p{Lu}[\p{L}'\-]*(?: (?:van|de|der|den|ten|ter|\p{Lu}[\p{L}'\-]*)){0,4}$",
     )
 });
-static REFERENCE_VALUE: LazyLock<Regex> = LazyLock::new(|| re(r"^[A-Z][A-Za-z]*[-]?\d[\w\-/.]*$"));
+/// A reference number: letters, maybe with groups of letters ("DVB/CV"),
+/// then digits and separators ("BZ2628864", "DVB/CV-123/26").
+static REFERENCE_VALUE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[A-Z][A-Za-z]*(?:[/-][A-Z][A-Za-z]*)*[-/]?\d[\w\-/.]*$"));
+/// A heading's number ("1.", "2.3").
+static HEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+"));
 
 #[expect(
     clippy::expect_used,
     reason = "the patterns are literals checked by the tests"
 )]
-fn re(pattern: &str) -> Regex {
+pub(super) fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid regex literal")
 }
 
-fn clean(line: &str) -> String {
+pub(super) fn clean(line: &str) -> String {
     let line = line.replace(['\u{00A0}', '\t'], " ").replace("**", "");
     line.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -115,11 +221,11 @@ fn field(lines: &[String], labels: &[String], limit: usize) -> Option<(String, u
     None
 }
 
-fn line_no(i: usize) -> u32 {
+pub(super) fn line_no(i: usize) -> u32 {
     u32::try_from(i + 1).unwrap_or(u32::MAX)
 }
 
-fn parse_date(text: &str, conv: &Conventions) -> Option<Date> {
+pub(super) fn parse_date(text: &str, conv: &Conventions) -> Option<Date> {
     let c = DATE.captures(text)?;
     let day: u32 = c[1].parse().ok()?;
     let month = conv.month(&c[2])?;
@@ -127,28 +233,45 @@ fn parse_date(text: &str, conv: &Conventions) -> Option<Date> {
     (1..=31).contains(&day).then_some(Date { year, month, day })
 }
 
-/// Extracts metadata from the original text and the normalised body.
-pub fn extract(raw: &str, body: &str, conv: &Conventions) -> Metadata {
-    let lines: Vec<String> = raw.split('\n').map(clean).collect();
-    let front = lines
+/// Extracts metadata from the original text and its repaired version.
+pub fn extract(raw: &str, text: &Normalised, conv: &Conventions) -> Metadata {
+    let body = text.text.get(..text.body_end).unwrap_or(&text.text);
+    let raw_lines: Vec<&str> = raw.split('\n').collect();
+    let lines: Vec<String> = raw_lines.iter().map(|l| clean(l)).collect();
+    let salutation = lines
         .iter()
-        .position(|l| conv.salutations.iter().any(|s| l.starts_with(s.as_str())))
-        .unwrap_or(40)
-        .max(1);
+        .position(|l| conv.salutations.iter().any(|s| l.starts_with(s.as_str())));
+    let front = salutation.unwrap_or(40).max(1);
     let mut meta = Metadata::default();
 
-    // Date: a letterhead field, else inferred from the latest full date named.
+    // The header ends at the salutation, or at the first numbered question.
+    let labels = kamervragen::labels(&lines, conv);
+    let header_end = labels.first().map_or(front, |l| l.index.min(front));
+    let id = identity::read(&lines, &raw_lines, header_end, conv);
+
+    // Date: a letterhead field, else a date line ("Den Haag, 9 november 2023").
     if let Some((value, line)) = field(&lines, &conv.date_labels, front)
         && let Some(date) = parse_date(&value, conv)
     {
         meta.date = Some((date, DateSource::Stated { line }));
+    } else if let Some((date, line)) = identity::date_line(&lines, header_end, conv) {
+        meta.date = Some((date, DateSource::Stated { line }));
     }
+    if let Some((date, DateSource::Stated { line })) = &meta.date {
+        meta.dates.push((DateRole::Dated, *date, *line));
+    }
+    meta.dates.extend(id.dates.iter().copied());
     // Reference: anywhere in the file, letterheads repeat as page headers.
     if let Some((value, _)) = field(&lines, &conv.reference_labels, lines.len())
         && REFERENCE_VALUE.is_match(&value)
     {
         meta.reference = Some(value);
     }
+    meta.kamerstuk = id.kamerstuk;
+    meta.vergaderjaar = id.vergaderjaar;
+    meta.aanhangsel = id.aanhangsel;
+    meta.document_number = id.document_number;
+    meta.case_number = id.case_number;
 
     // Type: the first rule whose cue appears in the subject or opening text.
     let subject = field(&lines, &conv.subject_labels, front);
@@ -168,16 +291,50 @@ pub fn extract(raw: &str, body: &str, conv: &Conventions) -> Metadata {
         .find(|r| r.cues.iter().any(|c| haystack.contains(c.as_str())));
     meta.document_type = rule.map_or_else(|| "Document".to_owned(), |r| r.document_type.clone());
 
-    // Title: the subject field; else the work the opening sentence answers
-    // ("reactie op advies nr. 112 \"…\""); else a running page title.
-    meta.title = if let Some((value, _)) = subject {
-        Some(value)
+    // Kamervragen: who asks (their sentence is the stated title), who
+    // answers, and the answered questions.
+    let questions = kamervragen::questions(&lines, header_end, conv);
+    meta.answered_by = kamervragen::answerers(&lines, header_end, conv);
+    meta.qa = kamervragen::pairs(&lines, &labels, conv)
+        .into_iter()
+        .map(|p| QaPair {
+            number: p.number,
+            question: p.question.and_then(|(a, b)| span_of_lines(text, a, b)),
+            answer: span_of_lines(text, p.answer.0, p.answer.1),
+        })
+        .collect();
+    meta.qa_pairs = meta.qa.len();
+
+    // Title: the subject field (derived); else the title the header states;
+    // else the work the opening sentence answers ("reactie op advies nr.
+    // 112 \"…\"", derived); else a running page title; else, with no
+    // header at all, the first heading (derived).
+    let stated = id
+        .title
+        .or_else(|| questions.as_ref().map(|q| q.title.clone()));
+    if let Some(q) = questions {
+        meta.asked_by = q.asked_by;
+    }
+    let (title, derived) = if let Some((value, _)) = subject {
+        (Some(value), true)
+    } else if let Some(t) = stated {
+        (Some(t), false)
     } else if let Some(m) = OPENING_TITLE.find(&opening) {
         let prefix = rule.and_then(|r| r.title_prefix.as_deref());
-        Some(prefix.map_or_else(|| m.as_str().to_owned(), |p| format!("{p} {}", m.as_str())))
+        let t = prefix.map_or_else(|| m.as_str().to_owned(), |p| format!("{p} {}", m.as_str()));
+        (Some(t), true)
+    } else if let Some(t) = running_title(&lines) {
+        (Some(t), false)
+    } else if salutation.is_none() {
+        // A letter's opening lines are its letterhead, not a heading.
+        let heading = first_heading(&lines, conv);
+        let derived = heading.is_some();
+        (heading, derived)
     } else {
-        running_title(&lines)
+        (None, false)
     };
+    meta.title = title;
+    meta.title_derived = derived;
 
     // Creators: "Ministerie van …" lines of the letterhead and page headers,
     // joined with a following line when the name was wrapped.
@@ -267,6 +424,54 @@ fn signatories(lines: &[String], conv: &Conventions) -> Vec<Signatory> {
     out
 }
 
+/// The first line of a document with no header, when it reads as a
+/// heading: short, not ending as a sentence, not a section name
+/// (`cfg:notTitle`), not a letterhead label; its number is dropped
+/// ("1. Aanleiding" → "Aanleiding").
+fn first_heading(lines: &[String], conv: &Conventions) -> Option<String> {
+    let line = lines.iter().find(|l| !l.is_empty())?;
+    let line = line.trim_start_matches('#').trim();
+    let title = HEADING_NUMBER.replace(line, "").trim().to_owned();
+    let words = title.split_whitespace().count();
+    let labels = conv
+        .date_labels
+        .iter()
+        .chain(&conv.subject_labels)
+        .chain(&conv.reference_labels)
+        .chain(&conv.salutations);
+    let is_label = labels
+        .into_iter()
+        .any(|l| identity::after_label(&title, l).is_some());
+    let section = conv
+        .not_titles
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(title.trim_end_matches(':')));
+    let fits = (1..=16).contains(&words)
+        && title.starts_with(char::is_uppercase)
+        && !title.ends_with(['.', ',', ';', ':'])
+        && !is_label
+        && !section;
+    fits.then_some(title)
+}
+
+/// The repaired text of original lines `first..end` (1-based, `end`
+/// excluded), without the white space at its ends.
+fn span_of_lines(text: &Normalised, first: u32, end: u32) -> Option<TextSpan> {
+    let start = text.body_offset_from_line(first)?;
+    let stop = text
+        .body_offset_from_line(end)
+        .unwrap_or(text.body_end)
+        .min(text.body_end);
+    let piece = text.text.get(start..stop)?;
+    let s = start + (piece.len() - piece.trim_start().len());
+    let e = stop - (piece.len() - piece.trim_end().len());
+    (e > s).then(|| TextSpan {
+        start: s,
+        end: e,
+        line: text.line_at(s),
+    })
+}
+
 /// The last part of a running page title ("Hoofdstuk | IOB Evaluatie |
 /// Samen sterker?") that repeats on several pages.
 fn running_title(lines: &[String]) -> Option<String> {
@@ -349,10 +554,15 @@ mod tests {
         }
     }
 
+    fn meta(raw: &str) -> Metadata {
+        let conv = conv();
+        extract(raw, &crate::corpus::normalise::normalise(raw, &conv), &conv)
+    }
+
     #[test]
     fn letterhead_fields_are_read_with_value_on_the_next_line() {
         let raw = "Datum\n3 juni 2026\nBetreft\n\nKabinetsreactie IOB evaluatie\nMinisterie van Buitenlandse Zaken\nOnze referentie\nBZ2628864\nGeachte voorzitter,\nTekst.\n\nDe minister van Buitenlandse Zaken, \t\tDe minister van Defensie,\n\n\nT.B.W. Berendsen\t\t\tD. Yeşilgöz-Zegerius\n";
-        let m = extract(raw, "Geachte voorzitter,\nTekst.", &conv());
+        let m = meta(raw);
         assert_eq!(
             m.date,
             Some((
@@ -389,11 +599,7 @@ mod tests {
     fn an_unstated_date_is_never_taken_from_a_date_the_text_names() {
         // What the text's dates say is for corpus::dates; the letterhead
         // states none here.
-        let m = extract(
-            "Op 21 juli 2020 sloot de Raad.\nOp 1 november 2019 ook.\n",
-            "",
-            &conv(),
-        );
+        let m = meta("Op 21 juli 2020 sloot de Raad.\nOp 1 november 2019 ook.\n");
         assert_eq!(m.date, None);
         assert_eq!(m.document_type, "Document");
     }
@@ -401,7 +607,7 @@ mod tests {
     #[test]
     fn one_column_signatures_are_paired_with_their_roles() {
         let raw = "Tekst.\n\nDe Minister van Buitenlandse Zaken,\n\nStef Blok\n\nDe Minister van Defensie\n\nAnk Bijleveld-Schouten\n";
-        let m = extract(raw, "", &conv());
+        let m = meta(raw);
         let s: Vec<(&str, Option<&str>)> = m
             .signatories
             .iter()

@@ -8,6 +8,8 @@ pub mod conventions;
 pub mod dates;
 pub mod decode;
 pub mod dedupe;
+mod identity;
+mod kamervragen;
 pub mod metadata;
 pub mod normalise;
 
@@ -15,11 +17,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use conventions::{Conventions, TenseWords, TypeRule};
+pub use conventions::{Conventions, KamervragenWords, ParliamentWords, TenseWords, TypeRule};
 pub use dates::{DateBounds, DateRef, Precision};
 pub use decode::{DecodeError, Encoding, Position};
 pub use dedupe::Duplicate;
-pub use metadata::{Date, DateSource, Metadata, Signatory};
+pub use metadata::{Date, DateRole, DateSource, Kamerstuk, Metadata, QaPair, Signatory, TextSpan};
 pub use normalise::{Block, BlockKind, Footnote, Normalised};
 
 /// File extensions read as documents.
@@ -420,8 +422,10 @@ pub fn read(path: &Path, conv: &Conventions) -> Result<Document, Diagnostic> {
     }
     let raw = decoded.text;
     let text = normalise::normalise(&raw, conv);
-    let mut metadata = metadata::extract(&raw, &text.text[..text.body_end], conv);
-    if metadata.date.is_none() {
+    let mut metadata = metadata::extract(&raw, &text, conv);
+    // A paper whose header dates it in any role (adopted, submitted …)
+    // is not dated by its text's tenses.
+    if metadata.dates.is_empty() {
         metadata.date_bounds = dates::bounds(&text, conv);
     }
     let file_name = path.file_name().map_or_else(

@@ -94,6 +94,15 @@ impl Normalised {
         }
     }
 
+    /// The first offset of the body whose text comes from 1-based line
+    /// `line` of the original file or a later one.
+    pub fn body_offset_from_line(&self, line: u32) -> Option<usize> {
+        self.line_map
+            .iter()
+            .find(|&&(o, l)| l >= line && o < self.body_end)
+            .map(|&(o, _)| o)
+    }
+
     /// The footnote whose body contains `offset`, if any.
     pub fn footnote_at(&self, offset: usize) -> Option<&Footnote> {
         if offset < self.body_end {

@@ -432,6 +432,13 @@ pub fn citations(input: &Input<'_>) -> Vec<Citation> {
     out
 }
 
+/// Leaves out the citations of the document's own number (its header's
+/// "Kamerstuk 36 045, nr. 112" names the document itself, it cites nothing).
+fn without_own(document: &crate::corpus::Document, mut citations: Vec<Citation>) -> Vec<Citation> {
+    citations.retain(|c| !carries(document, &c.cited));
+    citations
+}
+
 /// Extracts citations as facts.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Citations;
@@ -443,7 +450,10 @@ impl Extractor for Citations {
 
     fn extract(&self, input: &Input<'_>) -> Output {
         Output {
-            facts: citations(input).into_iter().map(Fact::Citation).collect(),
+            facts: without_own(input.document, citations(input))
+                .into_iter()
+                .map(Fact::Citation)
+                .collect(),
             diagnostics: Vec::new(),
         }
     }
@@ -475,8 +485,25 @@ fn title_match(cited: &str, title: &str) -> f64 {
 /// Below this a cited title does not name a corpus document.
 const TITLE_MATCH: f64 = 0.6;
 
+/// True when `doc` is the paper `cited` names: its Kamerstuk (dossier and
+/// number) or its Tweede Kamer document number, as its header states them.
+fn carries(doc: &crate::corpus::Document, cited: &Cited) -> bool {
+    let Cited::Kamerstuk { dossier, number } = cited else {
+        return false;
+    };
+    let meta = &doc.metadata;
+    if dossier.is_empty() {
+        meta.document_number.as_ref() == Some(number)
+    } else {
+        meta.kamerstuk
+            .as_ref()
+            .is_some_and(|k| &k.dossier == dossier && &k.number == number)
+    }
+}
+
 /// Cited works that are documents of the corpus: cited work → slug of the
-/// document, by title. A document never cites itself.
+/// document, by the number its header carries, else by title. A document
+/// never cites itself.
 pub fn corpus_documents(
     docs: &[(&crate::corpus::Document, &[Fact])],
 ) -> std::collections::BTreeMap<Cited, String> {
@@ -486,10 +513,23 @@ pub fn corpus_documents(
             let Fact::Citation(c) = f else {
                 continue;
             };
+            // A paper cited by its number is the document carrying it
+            // (the first by slug, should two carry it).
+            if let Some((doc, _)) = docs
+                .iter()
+                .filter(|(d, _)| d.slug != citing.slug && carries(d, &c.cited))
+                .min_by(|a, b| a.0.slug.cmp(&b.0.slug))
+            {
+                best.insert(c.cited.clone(), (f64::INFINITY, doc.slug.clone()));
+                continue;
+            }
             let Some(cited_title) = c.title.as_deref() else {
                 continue;
             };
             let cited = &c.cited;
+            if best.get(cited).is_some_and(|(s, _)| s.is_infinite()) {
+                continue;
+            }
             for (doc, _) in docs {
                 if doc.slug == citing.slug {
                     continue;

@@ -601,15 +601,53 @@ fn conventions(quads: &[Quad]) -> Conventions {
             past_prepositions: lower(values("tense", "pastPreposition")),
             future: lower(values("tense", "future")),
         },
+        parliament: crate::corpus::ParliamentWords {
+            chambers: values("parliament", "chamber"),
+            citation_prefixes: values("parliament", "citationPrefix"),
+            number_labels: values("parliament", "numberLabel"),
+            session_labels: values("parliament", "sessionLabel"),
+            appendix_cues: values("parliament", "appendixCue"),
+            document_number_labels: values("parliament", "documentNumberLabel"),
+            case_number_labels: values("parliament", "caseNumberLabel"),
+            date_roles: values("parliament", "dateRole")
+                .iter()
+                .filter_map(|m| {
+                    let (label, role) = m.split_once('=')?;
+                    Some((label.to_owned(), crate::corpus::DateRole::from_name(role)?))
+                })
+                .collect(),
+        },
+        kamervragen: crate::corpus::KamervragenWords {
+            questions_cues: values("kamervragen", "questionsCue"),
+            addressee_words: values("kamervragen", "addresseeWord"),
+            name_separators: values("kamervragen", "nameSeparator"),
+            answer_cues: values("kamervragen", "answerCue"),
+            answerer_roles: values("kamervragen", "answererRole"),
+            on_behalf: values("kamervragen", "onBehalf"),
+            question_labels: values("kamervragen", "questionLabel"),
+            answer_labels: values("kamervragen", "answerLabel"),
+        },
+        not_titles: values("titles", "notTitle"),
     };
-    // Longer labels first, so "Onze referentie" is tried before "Referentie".
+    // Longer labels first, so "Onze referentie" is tried before "Referentie"
+    // (and "Kamerstukken" before "Kamerstuk").
     for list in [
         &mut c.reference_labels,
         &mut c.subject_labels,
         &mut c.signatory_roles,
+        &mut c.parliament.citation_prefixes,
+        &mut c.parliament.appendix_cues,
+        &mut c.parliament.case_number_labels,
+        &mut c.parliament.document_number_labels,
+        &mut c.kamervragen.answerer_roles,
+        &mut c.kamervragen.on_behalf,
+        &mut c.kamervragen.questions_cues,
     ] {
         list.sort_by_key(|l| std::cmp::Reverse(l.len()));
     }
+    c.parliament
+        .date_roles
+        .sort_by_key(|(l, _)| std::cmp::Reverse(l.len()));
     let rule_type = format!("{TEXT_CFG}TypeRule");
     let mut rules: Vec<TypeRule> = quads
         .iter()
@@ -667,6 +705,18 @@ mod tests {
         assert!(lex.conventions.is_abbreviation("t.a.v."));
         assert_eq!(lex.conventions.month("juni"), Some(6));
         assert!(!lex.conventions.type_rules.is_empty());
+    }
+
+    #[test]
+    fn every_embedded_date_role_label_names_a_known_role() {
+        let lex = Lexicon::load(&OntologySource::Embedded).unwrap();
+        let quads = parse_turtle(EMBEDDED[2].0, EMBEDDED[2].1).unwrap();
+        let written = quads
+            .iter()
+            .filter(|q| q.predicate.as_str() == format!("{TEXT_CFG}dateRole"))
+            .count();
+        assert_eq!(lex.conventions.parliament.date_roles.len(), written);
+        assert!(written >= 4);
     }
 
     #[test]

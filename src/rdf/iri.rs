@@ -112,3 +112,13 @@ pub fn response(doc: &str, n: usize) -> String {
 pub fn footnote(doc: &str, n: usize) -> String {
     format!("{ID}footnote/{doc}/{n}")
 }
+
+/// A question of Kamervragen, by its order in the document.
+pub fn question(doc: &str, n: usize) -> String {
+    format!("{ID}question/{doc}/{n}")
+}
+
+/// The answer to question `n`.
+pub fn answer(doc: &str, n: usize) -> String {
+    format!("{ID}answer/{doc}/{n}")
+}

@@ -6,6 +6,7 @@
 mod blockades;
 mod citations;
 mod discovered;
+mod identity;
 pub mod iri;
 mod mentions;
 mod positions;
@@ -390,6 +391,7 @@ fn add_document_node(sink: &mut Sink, doc: &Document, lexicon: &Lexicon) -> Name
             Literal::new_simple_literal(reference),
         );
     }
+    identity::add_header(sink, &d, meta);
     for creator in &meta.creators {
         match lexicon.lookup(creator) {
             Some(e) => sink.add(&d, dcterms::CREATOR, node(e.iri.clone())),
@@ -516,6 +518,7 @@ pub fn document_quads(g: &DocumentGraph<'_>, lexicon: &Lexicon) -> Vec<Quad> {
         evidence,
         ordinals: BTreeMap::new(),
     };
+    identity::write(&mut w);
     // One line per fact kind: its slice writes its quads.
     for fact in g.facts {
         match fact {

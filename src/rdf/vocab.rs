@@ -141,6 +141,31 @@ pub mod pkg {
         CUE = "cue";
         /// True for a recommendation only one rendering of its document lists.
         EXTRA_IN_RENDERING = "extraInRendering";
+        /// True when a document's title is taken from a subject line, its
+        /// opening sentence or its first heading, not stated as its title.
+        TITLE_DERIVED = "titleDerived";
+        /// The parliamentary year a paper belongs to ("2023-2024").
+        VERGADERJAAR = "vergaderjaar";
+        /// The date Kamervragen were answered ("ontvangen").
+        ANSWERED_ON = "answeredOn";
+        /// The date a motion was proposed ("Voorgesteld").
+        PROPOSED_ON = "proposedOn";
+        /// A member of parliament who put Kamervragen (surname as written).
+        ASKED_BY = "askedBy";
+        /// A minister or state secretary who answered them.
+        ANSWERED_BY = "answeredBy";
+        /// A numbered question of Kamervragen or of a list of questions.
+        QUESTION = "Question";
+        /// The answer to such a question.
+        ANSWER = "Answer";
+        /// The question an answer answers.
+        ANSWERS = "answers";
+        /// Datatype of a Tweede Kamer document number ("2024D26813").
+        DOCUMENT_NUMBER = "DocumentNumber";
+        /// Datatype of a Tweede Kamer case number ("2025Z01234").
+        CASE_NUMBER = "CaseNumber";
+        /// Datatype of a number in the Aanhangsel van de Handelingen.
+        AANHANGSEL_NUMBER = "AanhangselNumber";
     }
 }
 
@@ -200,6 +225,10 @@ pub mod dcterms {
         REFERENCES = "references";
         /// A cited work.
         BIBLIOGRAPHIC_RESOURCE = "BibliographicResource";
+        /// The date a report or list was adopted ("Vastgesteld").
+        DATE_ACCEPTED = "dateAccepted";
+        /// The date Kamervragen were submitted ("ingezonden").
+        DATE_SUBMITTED = "dateSubmitted";
     }
 }
 
