@@ -525,6 +525,47 @@ fn queries_lists_the_bundled_queries_with_titles() {
 }
 
 #[test]
+fn memberships_hold_on_the_documents_date_not_today() {
+    let dir = scratch("memberships");
+    std::fs::write(
+        dir.join("brief.txt"),
+        "Datum 12 maart 2019\nBetreft Noordelijke samenwerking\n\n\
+         Finland en Zweden werken nauw samen met Polen en het Verenigd Koninkrijk.\n",
+    )
+    .unwrap();
+    let store = dir.join("kg");
+    let b = run(
+        &store,
+        &["build", "--quiet", dir.join("brief.txt").to_str().unwrap()],
+    );
+    assert_eq!(b.code, 0, "{}", b.stderr);
+    let q = run(&store, &["query", "memberships", "--format", "json"]);
+    assert_eq!(q.code, 0, "{}", q.stderr);
+    let member = |state: &str, org: &str| {
+        rows(&q.stdout).iter().any(|r| {
+            r.get("state")
+                .is_some_and(|s| s.ends_with(&format!("/{state}")))
+                && r.get("organisation")
+                    .is_some_and(|o| o.ends_with(&format!("/{org}")))
+        })
+    };
+    // In 2019 Poland was in NATO and the EU, Finland and Sweden in the EU
+    // only, and the United Kingdom still in both.
+    assert!(
+        member("poland", "nato") && member("poland", "eu"),
+        "{}",
+        q.stdout
+    );
+    assert!(
+        member("finland", "eu") && !member("finland", "nato"),
+        "{}",
+        q.stdout
+    );
+    assert!(!member("sweden", "nato"), "{}", q.stdout);
+    assert!(member("united-kingdom", "eu"), "{}", q.stdout);
+}
+
+#[test]
 fn explain_shows_type_labels_and_quoted_mentions() {
     let r = run(built_store(), &["explain", "NAVO"]);
     assert_eq!(r.code, 0, "{}", r.stderr);

@@ -52,6 +52,7 @@ pub const BUNDLED: &[(&str, &str)] = &[
         include_str!("../../queries/external-ids.rq"),
     ),
     ("instruments", include_str!("../../queries/instruments.rq")),
+    ("memberships", include_str!("../../queries/memberships.rq")),
     (
         "mentions-by-document",
         include_str!("../../queries/mentions-by-document.rq"),
@@ -103,8 +104,9 @@ struct Cli {
     in_memory: bool,
     /// Directory with ontology files replacing the embedded ones: it must
     /// hold policykg.ttl and lexicon.ttl; text.ttl, cues.ttl, links.ttl,
-    /// frames.ttl and lexicon/*.ttl fall back to the embedded copies. Read by build, text, link
-    /// --import, export, and --in-memory.
+    /// frames.ttl, discovery.ttl and lexicon/*.ttl fall back to the
+    /// embedded copies. Read by build, text, link --import, export, and
+    /// --in-memory.
     #[arg(long, global = true)]
     ontology: Option<PathBuf>,
     /// No progress bar.
