@@ -566,6 +566,57 @@ fn memberships_hold_on_the_documents_date_not_today() {
 }
 
 #[test]
+fn a_person_the_text_titles_is_linked_to_the_ministry_organisation_and_party_it_gives() {
+    let dir = scratch("discovered-persons");
+    std::fs::write(
+        dir.join("verslag.txt"),
+        "Verslag van een overleg\n\n\
+         Minister van Defensie Van Leeuwen sprak in Vilnius met SG NAVO Lindqvist over \
+         luchtverdediging. Het lid Hamstra (CDA) vroeg naar de kosten.\n",
+    )
+    .unwrap();
+    let store = dir.join("kg");
+    let file = dir.join("verslag.txt");
+    let b = run(&store, &["build", "--quiet", file.to_str().unwrap()]);
+    assert_eq!(b.code, 0, "{}", b.stderr);
+    let q = run(
+        &store,
+        &[
+            "query",
+            "-e",
+            "PREFIX pkg: <https://w3id.org/policykg/def#> \
+             PREFIX org: <http://www.w3.org/ns/org#> \
+             PREFIX skos: <http://www.w3.org/2004/02/skos/core#> \
+             SELECT ?name ?role ?in WHERE { ?p a pkg:Person ; pkg:discovered true ; \
+             skos:prefLabel ?name ; pkg:role ?role . OPTIONAL { ?p org:memberOf ?in } }",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(q.code, 0, "{}", q.stderr);
+    let found = rows(&q.stdout);
+    let has = |name: &str, role: &str, org: &str| {
+        found.iter().any(|r| {
+            r.get("name").map(String::as_str) == Some(name)
+                && r.get("role").is_some_and(|x| x.eq_ignore_ascii_case(role))
+                && r.get("in").is_some_and(|x| x.ends_with(org))
+        })
+    };
+    assert!(
+        has(
+            "Van Leeuwen",
+            "minister van Defensie",
+            "/ministry-defence-nl"
+        ),
+        "{found:?}"
+    );
+    assert!(has("Lindqvist", "sg NAVO", "/nato"), "{found:?}");
+    assert!(has("Hamstra", "lid", "/party-cda"), "{found:?}");
+    // Vilnius is a place, not a person or an organisation.
+    assert!(!q.stdout.contains("Vilnius"), "{}", q.stdout);
+}
+
+#[test]
 fn explain_shows_type_labels_and_quoted_mentions() {
     let r = run(built_store(), &["explain", "NAVO"]);
     assert_eq!(r.code, 0, "{}", r.stderr);

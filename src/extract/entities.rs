@@ -37,6 +37,9 @@ pub struct Discovered {
     pub role: Option<String>,
     /// A person's party (index into `Lexicon::entities`).
     pub party: Option<usize>,
+    /// The organisation a person's title names: a ministry ("minister van
+    /// Defensie"), an organisation ("SG NAVO Lindqvist").
+    pub organisation: Option<usize>,
     /// The document's language code, for the label.
     pub lang: &'static str,
     /// The sentence that defines or first names it.
@@ -243,6 +246,7 @@ fn signatories(input: &Input<'_>, found: &mut Vec<Discovered>) {
             actor: true,
             role,
             party: None,
+            organisation: None,
             lang,
             evidence,
             mentions: Vec::new(),
@@ -455,6 +459,7 @@ impl<'a> Sentence<'a> {
             actor,
             role: None,
             party: None,
+            organisation: None,
             lang: self.s.lang.code(),
             evidence: self.evidence(),
             mentions: Vec::new(),
@@ -768,21 +773,26 @@ impl<'a> Sentence<'a> {
     /// "van Defensie", "of State for Defence" after a title: the
     /// portfolio, when the lexicon names it as a government body. Returns
     /// the portfolio's words and the token after it.
-    fn portfolio(&self, k: usize) -> Option<(String, usize)> {
+    fn portfolio(&self, k: usize) -> Option<(String, usize, usize)> {
         let of = self.tok(k)?;
-        if of.capital || !has_str(&self.words.connectors, &of.lower) {
+        // "SG NAVO Lindqvist": the organisation right after the title.
+        let (from, m) = if of.capital {
+            (k, self.s.mentions.iter().find(|m| m.first == k)?)
+        } else if has_str(&self.words.connectors, &of.lower) {
+            (k, self.s.mentions.iter().find(|m| m.first == k + 1)?)
+        } else {
             return None;
-        }
-        let m = self.s.mentions.iter().find(|m| m.first == k + 1)?;
+        };
         let body = self.input.lexicon.entities.get(m.entity)?;
-        if !body.is_a("GovernmentBody") {
+        let organisation = body.is_a("Actor") && !body.is_a("Person") && !body.is_a("State");
+        if !organisation || (of.capital && !body.is_a("InternationalOrganisation")) {
             return None;
         }
         let mut next = m.last + 1;
         if self.tok(next).is_some_and(|t| t.lower == ",") {
             next += 1;
         }
-        Some((self.written(k, m.last).to_owned(), next))
+        Some((self.written(from, m.last).to_owned(), next, m.entity))
     }
 
     /// Persons after a title, or with their party in parentheses.
@@ -810,8 +820,10 @@ impl<'a> Sentence<'a> {
                 k += 1;
             }
             let mut role = title.trim_end_matches('.').to_owned();
-            if let Some((portfolio, next)) = self.portfolio(k) {
-                role = format!("{role} {}", portfolio.to_lowercase());
+            let mut organisation = None;
+            if let Some((portfolio, next, e)) = self.portfolio(k) {
+                role = format!("{role} {portfolio}");
+                organisation = Some(e);
                 k = next;
             }
             while let Some(last) = self
@@ -820,6 +832,9 @@ impl<'a> Sentence<'a> {
                 .and_then(|_| self.person_name(k))
             {
                 self.person(k, last, Some(role.clone()), found);
+                if let Some(d) = found.last_mut() {
+                    d.organisation = organisation;
+                }
                 let mut next = last + 1;
                 if self.party_after(last).is_some() {
                     next += 3;

@@ -69,8 +69,10 @@ fn define(w: &mut Writer<'_>, n: &NamedNode, d: &Discovered) {
             Literal::new_language_tagged_literal_unchecked(role, d.lang),
         );
     }
-    if let Some(party) = d.party.and_then(|p| w.lexicon.entities.get(p)) {
-        w.add(n, org::MEMBER_OF, node(party.iri.clone()));
+    for e in [d.party, d.organisation].into_iter().flatten() {
+        if let Some(e) = w.lexicon.entities.get(e) {
+            w.add(n, org::MEMBER_OF, node(e.iri.clone()));
+        }
     }
     w.add(
         n,
