@@ -14,7 +14,7 @@ use policykg::lexicon::{Lexicon, OntologySource};
 /// (file, recall floor, precision floor, most decoys with a fact).
 const FLOORS: [(&str, f64, f64, usize); 4] = [
     ("blockades/nl.json", 0.84, 0.93, 3),
-    ("blockades/en.json", 0.89, 0.94, 2),
+    ("blockades/en.json", 0.91, 0.94, 2),
     ("positions/nl.json", 0.89, 0.84, 4),
     ("positions/en.json", 0.91, 0.93, 1),
 ];
@@ -79,7 +79,7 @@ fn the_answers_of_the_stance_fixtures_get_their_stance() {
 /// (file, recall floor, precision floor, decoys with a recommendation at
 /// most, stance accuracy floor over the advices found).
 const REPORTED_FLOORS: [(&str, f64, f64, usize, f64); 2] = [
-    ("reported/nl.json", 0.97, 0.97, 1, 1.0),
+    ("reported/nl.json", 0.97, 1.0, 0, 1.0),
     ("reported/en.json", 0.90, 1.0, 0, 0.94),
 ];
 
