@@ -98,20 +98,7 @@ pub fn resolve(docs: &mut [(&str, &crate::text::Segmented, &mut Vec<Fact>)]) {
             if here.contains(acronym) {
                 continue;
             }
-            let mentions: Vec<(Evidence, Evidence)> = occurrences(text, acronym)
-                .into_iter()
-                .filter(|&(a, b)| !taken.iter().any(|&(x, y)| a < y && x < b))
-                .filter_map(|(a, b)| {
-                    let s = seg.sentence_at(a)?;
-                    Some((
-                        Evidence { start: a, end: b },
-                        Evidence {
-                            start: s.start,
-                            end: s.end.max(b),
-                        },
-                    ))
-                })
-                .collect();
+            let mentions = uses(occurrences(text, acronym), &taken, seg);
             let Some(&(_, evidence)) = mentions.first() else {
                 continue;
             };
@@ -186,20 +173,7 @@ impl Extractor for Entities {
             }
             spans.sort_unstable();
             spans.dedup();
-            d.mentions = spans
-                .into_iter()
-                .filter(|&(a, b)| !taken.iter().any(|&(x, y)| a < y && x < b))
-                .filter_map(|(a, b)| {
-                    let s = input.segmented.sentence_at(a)?;
-                    Some((
-                        Evidence { start: a, end: b },
-                        Evidence {
-                            start: s.start,
-                            end: s.end.max(b),
-                        },
-                    ))
-                })
-                .collect();
+            d.mentions = uses(spans, &taken, input.segmented);
             out.facts.push(Fact::Discovered(d));
         }
         out
@@ -254,6 +228,29 @@ fn signatories(input: &Input<'_>, found: &mut Vec<Discovered>) {
             defined: true,
         });
     }
+}
+
+/// The spans that no other mention `taken` overlaps, each with its
+/// sentence as evidence.
+fn uses(
+    spans: Vec<(usize, usize)>,
+    taken: &[(usize, usize)],
+    seg: &crate::text::Segmented,
+) -> Vec<(Evidence, Evidence)> {
+    spans
+        .into_iter()
+        .filter(|&(a, b)| !taken.iter().any(|&(x, y)| a < y && x < b))
+        .filter_map(|(a, b)| {
+            let s = seg.sentence_at(a)?;
+            Some((
+                Evidence { start: a, end: b },
+                Evidence {
+                    start: s.start,
+                    end: s.end.max(b),
+                },
+            ))
+        })
+        .collect()
 }
 
 /// Spans of `needle` in `text` on word boundaries, in its written case.
