@@ -146,7 +146,7 @@ fn positions_against_the_reference() {
         if recall >= 0.80 { "met" } else { "not met" },
         if precision >= 0.80 { "met" } else { "not met" }
     );
-    assert!(recall >= 0.76, "position recall {recall:.3}");
+    assert!(recall >= 0.78, "position recall {recall:.3}");
     assert!(precision >= 0.75, "position precision {precision:.3}");
 }
 

@@ -153,7 +153,7 @@ pub fn detect(tokens: &[Token]) -> Option<Lang> {
 /// Whether the ambiguous word at `i` ("dat", "die", "that") opens a clause:
 /// after a comma or a verb of saying it does, before a subject it does;
 /// after a preposition or before a bare noun it is a determiner.
-fn opens_clause(tokens: &[Token], i: usize, g: &Grammar) -> bool {
+fn opens_clause(tokens: &[Token], i: usize, g: &Grammar, is_verb: &dyn Fn(&str) -> bool) -> bool {
     let prev = i.checked_sub(1).map(|p| &tokens[p]);
     let next = tokens.get(i + 1);
     if prev.is_none_or(|p| p.lower == "," || p.lower == "(" || p.lower == ":") {
@@ -174,6 +174,27 @@ fn opens_clause(tokens: &[Token], i: usize, g: &Grammar) -> bool {
     }
     if prev.is_some_and(|p| has(g.prepositions, &p.lower) || has(g.determiners, &p.lower)) {
         return false;
+    }
+    // After a verb of the frames ("onderschrijft dat …") it opens a clause
+    // when the words up to the next punctuation end as a subordinate clause
+    // ends, on a verb: "dat gedetacheerde officieren in beide staven
+    // werken", not "dat plan niet".
+    if prev.is_some_and(|p| is_verb(&p.lower)) {
+        let rest: Vec<&Token> = tokens[i + 1..]
+            .iter()
+            .take_while(|t| t.kind != super::tokens::TokenKind::Punct)
+            .collect();
+        let verb_final = rest.last().is_some_and(|t| {
+            !t.capital
+                && (t.lower.ends_with("en") || t.lower.ends_with('t') || t.lower.ends_with('d'))
+                || has(g.auxiliaries, &t.lower)
+                || has(g.copulas, &t.lower)
+                || has(g.modals, &t.lower)
+                || is_verb(&t.lower)
+        });
+        if rest.len() >= 3 && verb_final {
+            return true;
+        }
     }
     match next {
         None => false,
@@ -218,7 +239,7 @@ fn list_comma(tokens: &[Token], i: usize, g: &Grammar) -> bool {
 }
 
 /// Splits a sentence's tokens into clauses.
-pub fn clauses(tokens: &[Token], g: &Grammar) -> Vec<Clause> {
+pub fn clauses(tokens: &[Token], g: &Grammar, is_verb: &dyn Fn(&str) -> bool) -> Vec<Clause> {
     // A sentence that opens with a subordinator opens with a subordinate
     // clause ("Zoals de Raad stelt, …", "As the Committee notes, …").
     let opening = tokens
@@ -239,14 +260,17 @@ pub fn clauses(tokens: &[Token], g: &Grammar) -> Vec<Clause> {
         // subordinate.
         let after_comma = tokens[i.saturating_sub(1)].lower == ",";
         let weak = matches!(w, "als" | "of" | "so");
-        if i > 0 && has(g.subordinators, w) && (!weak || after_comma && opens_clause(tokens, i, g))
+        if i > 0
+            && has(g.subordinators, w)
+            && (!weak || after_comma && opens_clause(tokens, i, g, is_verb))
         {
             // "als" after a comparative or "zoals" is no subordinator; keep
             // it simple: "als" directly after a noun phrase head still opens.
             bounds.push((i, ClauseKind::Sub));
-        } else if i > 0 && has(g.relatives, w) && opens_clause(tokens, i, g) {
+        } else if i > 0 && has(g.relatives, w) && opens_clause(tokens, i, g, is_verb) {
             bounds.push((i, ClauseKind::Relative));
-        } else if i > 0 && has(g.ambiguous_subordinators, w) && opens_clause(tokens, i, g) {
+        } else if i > 0 && has(g.ambiguous_subordinators, w) && opens_clause(tokens, i, g, is_verb)
+        {
             // After a noun (or a comma after a noun) "die"/"dat"/"that" is
             // relative when a verb or adverb follows, else it opens a
             // complement clause.
@@ -401,7 +425,9 @@ pub fn analyse(document: &Document, segmented: &Segmented, lexicon: &Lexicon) ->
     let lang = if doc_en > doc_nl { Lang::En } else { Lang::Nl };
     for s in &mut sentences {
         s.lang = detect(&s.tokens).unwrap_or(lang);
-        s.clauses = clauses(&s.tokens, Grammar::of(s.lang));
+        s.clauses = clauses(&s.tokens, Grammar::of(s.lang), &|w| {
+            lexicon.frame_index.is_verb(w)
+        });
     }
     Analysis {
         lang,
@@ -416,7 +442,7 @@ mod tests {
 
     fn split(s: &str, lang: Lang) -> Vec<(String, ClauseKind, bool)> {
         let toks = tokenize(s, 0, s.len());
-        clauses(&toks, Grammar::of(lang))
+        clauses(&toks, Grammar::of(lang), &|_| false)
             .into_iter()
             .map(|c| {
                 let words: Vec<&str> = toks[c.first..c.end]

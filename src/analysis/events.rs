@@ -103,6 +103,12 @@ impl FrameIndex {
         self.demonyms.get(&(lang, word.to_owned())).copied()
     }
 
+    /// Whether `word` is a form of a frame verb and no noun of a frame
+    /// ("onderschrijft", not "steun").
+    pub fn is_verb(&self, word: &str) -> bool {
+        self.is_verb_form(word) && !self.nouns.contains_key(word)
+    }
+
     /// Whether `word` is a form of a frame verb (finite or participle).
     fn is_verb_form(&self, word: &str) -> bool {
         self.forms.get(word).is_some_and(|fs| {
@@ -649,8 +655,23 @@ impl Ctx<'_> {
             return true;
         }
         if j == start {
+            // "voor zijn eigen toetreding": after a preposition a
+            // possessive opens the phrase.
+            if has(g.possessives, w) && j > 0 && has(g.prepositions, &self.s.tokens[j - 1].lower) {
+                return false;
+            }
             return has(g.prepositions, w) && !matches!(w, "tussen" | "between")
-                || has(g.auxiliaries, w);
+                || has(g.auxiliaries, w)
+                || has(g.coordinators, w);
+        }
+        // "… ten behoeve van X": an adjunct, not part of the phrase.
+        if self.complex_preposition_at(j).is_some() {
+            return true;
+        }
+        // "van zijn bijdrage": after a preposition a possessive is a
+        // determiner, not the verb "zijn".
+        if has(g.possessives, w) && has(g.prepositions, &self.s.tokens[j - 1].lower) {
+            return false;
         }
         if has(g.subordinators, w)
             || has(g.relatives, w)
@@ -692,6 +713,32 @@ impl Ctx<'_> {
             && (self.index.is_verb_form(w) && !self.index.nouns.contains_key(w)
                 || has(g.finite_verbs, w)
                 || has(g.copulas, w))
+    }
+
+    /// Whether the words of `cp` stand at tokens `j…`.
+    fn words_at(&self, cp: &[&str], j: usize) -> bool {
+        cp.iter()
+            .enumerate()
+            .all(|(k, w)| self.s.tokens.get(j + k).is_some_and(|t| t.lower == *w))
+    }
+
+    /// The length of the complex preposition ("ten behoeve van") that
+    /// starts at token `j`, if one does.
+    fn complex_preposition_at(&self, j: usize) -> Option<usize> {
+        self.g
+            .complex_prepositions
+            .iter()
+            .find(|cp| self.words_at(cp, j))
+            .map(|cp| cp.len())
+    }
+
+    /// Whether token `j` is the last word of a complex preposition ("van"
+    /// in "ten behoeve van"): it governs an adjunct, not an argument.
+    fn ends_complex_preposition(&self, j: usize) -> bool {
+        self.g
+            .complex_prepositions
+            .iter()
+            .any(|cp| j + 1 >= cp.len() && self.words_at(cp, j + 1 - cp.len()))
     }
 
     /// The noun phrase starting at `i`: `[i, last]`.
@@ -1345,7 +1392,10 @@ impl Ctx<'_> {
         avoid: &[usize],
     ) -> Vec<(usize, usize)> {
         for j in from..end {
-            if self.lower(j) != prep || skip.iter().any(|&(a, b)| a <= j && j <= b) {
+            if self.lower(j) != prep
+                || skip.iter().any(|&(a, b)| a <= j && j <= b)
+                || self.ends_complex_preposition(j)
+            {
                 continue;
             }
             // "geeft er de voorkeur aan om …", "aan te sluiten": a clause.
@@ -1771,6 +1821,80 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
     } else {
         first
     };
+    // A noun's phrases end where an adjunct opens ("lidstaten ten behoeve
+    // van …") or a verb follows.
+    // A noun's own phrases follow it directly, one after another ("de
+    // blokkade door Hongarije van het besluit"); they end where anything
+    // else comes ("lidstaten aan tot …"), an adjunct opens ("lidstaten ten
+    // behoeve van …") or a verb follows.
+    let pp_end = if is_noun {
+        let mut k = head + 1;
+        // The rest of a multiword noun ("co-lead nation rol in …").
+        while k < end.min(head + 4) && {
+            let t = &s.tokens[k];
+            t.kind == TokenKind::Word
+                && !t.capital
+                && !has(g.prepositions, &t.lower)
+                && !has(g.determiners, &t.lower)
+                && !has(g.coordinators, &t.lower)
+                && !ctx.is_skippable(k)
+                && !has(g.finite_verbs, &t.lower)
+                && !has(g.copulas, &t.lower)
+                && !ctx.index.is_verb(&t.lower)
+                && !has(g.subordinators, &t.lower)
+                && !has(g.relatives, &t.lower)
+                && !has(g.ambiguous_subordinators, &t.lower)
+        } {
+            k += 1;
+        }
+        let mut past_verb = false;
+        while k < end {
+            let w = ctx.lower(k);
+            if has(g.prepositions, w) && ctx.complex_preposition_at(k).is_none() {
+                let start = ctx.skip(k + 1, end, &avoid);
+                match ctx.conjuncts(start, end, &avoid, &[]).last() {
+                    Some(&(_, b)) => {
+                        k = b + 1;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            // "de PCA's (Priority Capability Areas) drones en …": a
+            // parenthesis, and the apposition after it.
+            if w == "(" {
+                let Some(close) = (k + 1..end).find(|&j| ctx.lower(j) == ")") else {
+                    break;
+                };
+                k = close + 1;
+                if let Some(&(_, b)) = ctx.conjuncts(k, end, &avoid, &[]).last() {
+                    k = b + 1;
+                }
+                continue;
+            }
+            // "… tegen A en tegen B": coordinated phrases.
+            if has(g.coordinators, w) && k + 1 < end && has(g.prepositions, ctx.lower(k + 1)) {
+                k += 1;
+                continue;
+            }
+            // A support verb between the noun and its phrase ("een obstakel
+            // vormt voor", "bezwaar maken tegen").
+            if !past_verb
+                && (has(g.auxiliaries, w)
+                    || has(g.copulas, w)
+                    || has(g.finite_verbs, w)
+                    || ctx.index.is_verb(w))
+            {
+                past_verb = true;
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        k
+    } else {
+        end
+    };
     // The expression's own preposition ("onder leiding van") may open its role.
     let pp_avoid: Vec<usize> = if headless { Vec::new() } else { avoid.clone() };
 
@@ -1843,7 +1967,7 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
                 }
             }
             Role::Pp(p) => {
-                let spans = ctx.pp(p, pp_from, end, &subject.spans, &pp_avoid);
+                let spans = ctx.pp(p, pp_from, pp_end, &subject.spans, &pp_avoid);
                 agents = args(ctx, &spans, true, blocking);
                 if agents.is_empty() && blocking && p == g.agent_preposition && !spans.is_empty() {
                     agents = spans
@@ -1932,7 +2056,7 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
                 }
             }
             Role::Pp(p) => {
-                let spans = ctx.pp(p, pp_from, end, &subject.spans, &pp_avoid);
+                let spans = ctx.pp(p, pp_from, pp_end, &subject.spans, &pp_avoid);
                 themes = args(ctx, &spans, false, false);
             }
             Role::Head => {

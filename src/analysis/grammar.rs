@@ -13,6 +13,10 @@ pub struct Grammar {
     /// Prepositions that open an adjunct (time, cause, concession): a noun
     /// phrase never runs on into them.
     pub adjunct_prepositions: &'static [&'static str],
+    /// Fixed prepositional phrases that work as one preposition ("ten
+    /// behoeve van", "on behalf of"): they open an adjunct, so a noun
+    /// phrase ends before them, and their last word governs no argument.
+    pub complex_prepositions: &'static [&'static [&'static str]],
     pub subordinators: &'static [&'static str],
     /// Subordinators that make a clause a condition or a supposition: what
     /// it says is not stated as fact.
@@ -190,6 +194,28 @@ const NL: Grammar = Grammar {
         "omwille",
         "dankzij",
         "betreffende",
+    ],
+    complex_prepositions: &[
+        &["ten", "behoeve", "van"],
+        &["in", "het", "kader", "van"],
+        &["op", "grond", "van"],
+        &["op", "basis", "van"],
+        &["ten", "aanzien", "van"],
+        &["naar", "aanleiding", "van"],
+        &["in", "plaats", "van"],
+        &["ten", "koste", "van"],
+        &["ten", "gunste", "van"],
+        &["ten", "opzichte", "van"],
+        &["met", "behulp", "van"],
+        &["door", "middel", "van"],
+        &["aan", "de", "hand", "van"],
+        &["in", "het", "licht", "van"],
+        &["in", "het", "belang", "van"],
+        &["ten", "tijde", "van"],
+        &["in", "de", "loop", "van"],
+        &["met", "het", "oog", "op"],
+        &["in", "verband", "met"],
+        &["met", "betrekking", "tot"],
     ],
     adjunct_prepositions: &[
         "sinds",
@@ -370,6 +396,9 @@ const NL: Grammar = Grammar {
         "eveneens",
         "bovendien",
         "zelfs",
+        "zoveel",
+        "evenveel",
+        "beter",
         "slechts",
         "alleen",
         "vooral",
@@ -698,6 +727,24 @@ const EN: Grammar = Grammar {
         "like",
         "as",
         "per",
+    ],
+    complex_prepositions: &[
+        &["on", "behalf", "of"],
+        &["in", "the", "framework", "of"],
+        &["on", "the", "basis", "of"],
+        &["in", "view", "of"],
+        &["in", "the", "light", "of"],
+        &["in", "light", "of"],
+        &["in", "the", "interest", "of"],
+        &["in", "the", "interests", "of"],
+        &["with", "regard", "to"],
+        &["with", "respect", "to"],
+        &["in", "respect", "of"],
+        &["by", "means", "of"],
+        &["in", "place", "of"],
+        &["instead", "of"],
+        &["at", "the", "expense", "of"],
+        &["in", "the", "course", "of"],
     ],
     adjunct_prepositions: &[
         "as",
