@@ -36,6 +36,11 @@ pub struct BuildReport {
     /// Facts by kind, e.g. `mentions`.
     pub facts: BTreeMap<&'static str, usize>,
     pub footnotes: usize,
+    /// Nodes of the graph by `pkg:` class, as the queries count them: a
+    /// recommendation listed in a report and restated in a response is
+    /// one `Recommendation` and one `Restatement`, where `facts` counts
+    /// two occurrences.
+    pub nodes: BTreeMap<&'static str, usize>,
     pub quads: usize,
     /// One line each.
     pub diagnostics: Vec<String>,
@@ -282,6 +287,7 @@ pub fn build_with(
     // The store is a set: repeated quads (an entity typed by two documents)
     // are stored once. Count them as the store will; order does not matter.
     report.quads = quads.iter().collect::<std::collections::HashSet<_>>().len();
+    report.nodes = graph_nodes(&quads);
     report.seconds = started.elapsed().as_secs_f64();
     report.extraction_seconds = report.seconds;
     Built {
@@ -289,4 +295,38 @@ pub fn build_with(
         corpus,
         report,
     }
+}
+
+/// The classes the build summary counts nodes of, with their names there.
+const COUNTED: [(&str, &str); 7] = [
+    ("Recommendation", "recommendations"),
+    ("Restatement", "restatements"),
+    ("Response", "responses"),
+    ("Blockade", "blockades"),
+    ("Position", "positions"),
+    ("Citation", "citations"),
+    ("Conclusion", "conclusions"),
+];
+
+/// Distinct nodes of each counted class among `quads`.
+fn graph_nodes(quads: &[Quad]) -> BTreeMap<&'static str, usize> {
+    let mut seen: BTreeMap<&'static str, std::collections::BTreeSet<String>> = BTreeMap::new();
+    for q in quads {
+        if q.predicate.as_str() != "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" {
+            continue;
+        }
+        let oxigraph::model::Term::NamedNode(class) = &q.object else {
+            continue;
+        };
+        let Some(local) = class
+            .as_str()
+            .strip_prefix("https://w3id.org/policykg/def#")
+        else {
+            continue;
+        };
+        if let Some((_, name)) = COUNTED.iter().find(|(c, _)| *c == local) {
+            seen.entry(name).or_default().insert(q.subject.to_string());
+        }
+    }
+    seen.into_iter().map(|(k, v)| (k, v.len())).collect()
 }

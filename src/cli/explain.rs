@@ -58,10 +58,69 @@ fn text(t: &Option<Term>) -> String {
 
 /// Resolves `name` to entity IRIs: exact IRI, then labels and aliases.
 pub(super) fn resolve_name(store: &Store, name: &str) -> Result<Vec<String>, StoreError> {
-    resolve(store, name)
+    Ok(resolve(store, name)?.into_iter().map(|(e, _)| e).collect())
 }
 
-fn resolve(store: &Store, name: &str) -> Result<Vec<String>, StoreError> {
+/// The one entity `name` names: an IRI, the one entity whose label it is,
+/// or the one whose alias or acronym it is. Several at the same rank are
+/// listed with their types; none gives the closest labels.
+pub(super) fn resolve_one(store: &Store, name: &str) -> Result<String> {
+    let found = resolve(store, name)?;
+    let Some(&(_, best)) = found.first() else {
+        let labels = rows(
+            store,
+            &format!(
+                "{PREFIXES}SELECT DISTINCT ?l WHERE {{
+                   ?e skos:prefLabel|skos:altLabel|pkg:acronym ?l .
+                   FILTER(STRSTARTS(STR(?e), \"{}\"))
+                 }}",
+                crate::rdf::iri::ID
+            ),
+        )?;
+        let labels: Vec<String> = labels.iter().map(|r| text(&r[0])).collect();
+        bail!(
+            "no entity named \"{name}\"; try an acronym (NAVO), a label (Europees Defensieagentschap) or an IRI{}",
+            super::suggest::did_you_mean(name, labels.iter().map(String::as_str))
+        );
+    };
+    let top: Vec<&String> = found
+        .iter()
+        .filter(|(_, r)| *r == best)
+        .map(|(e, _)| e)
+        .collect();
+    if top.len() > 1 {
+        let listed: Vec<String> = top
+            .iter()
+            .map(|e| Ok(format!("{} ({})", compact(e), types(store, e)?.join(", "))))
+            .collect::<Result<_, StoreError>>()?;
+        bail!(
+            "\"{name}\" names {} entities: {}; name one by its IRI",
+            top.len(),
+            listed.join(", ")
+        );
+    }
+    Ok(top[0].clone())
+}
+
+/// An entity's most specific types, compacted ("pkg:State", not also
+/// "pkg:Actor").
+fn types(store: &Store, entity: &str) -> Result<Vec<String>, StoreError> {
+    let found = rows(
+        store,
+        &format!(
+            "{PREFIXES}PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+             SELECT DISTINCT ?t WHERE {{
+               <{entity}> a ?t .
+               FILTER NOT EXISTS {{ <{entity}> a ?s . ?s rdfs:subClassOf+ ?t . FILTER(?s != ?t) }}
+             }} ORDER BY STR(?t)"
+        ),
+    )?;
+    Ok(found.iter().map(|r| text(&r[0])).collect())
+}
+
+/// Every entity `name` names, with its rank: 0 an IRI, 1 a preferred
+/// label, 2 an alias, hidden label or acronym; best first.
+fn resolve(store: &Store, name: &str) -> Result<Vec<(String, u8)>, StoreError> {
     let lit = literal(&name.to_lowercase());
     // A full IRI, or one compacted as the tables show it (id:actor/nato).
     let iri = match name.strip_prefix("id:") {
@@ -82,12 +141,16 @@ fn resolve(store: &Store, name: &str) -> Result<Vec<String>, StoreError> {
            }} {iri_test}
          }} ORDER BY ?rank STR(?e)"
     );
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<(String, u8)> = Vec::new();
     for r in rows(store, &q)? {
+        let rank = match &r[1] {
+            Some(Term::Literal(l)) => l.value().parse().unwrap_or(2),
+            _ => 2,
+        };
         if let Some(Term::NamedNode(n)) = &r[0]
-            && !out.iter().any(|o| o == n.as_str())
+            && !out.iter().any(|(o, _)| o == n.as_str())
         {
-            out.push(n.as_str().to_owned());
+            out.push((n.as_str().to_owned(), rank));
         }
     }
     Ok(out)
@@ -226,14 +289,15 @@ fn explain_recommendation(store: &Store, rec: &str, out: &mut impl Write) -> Res
 
 /// Prints the explanation of `name`.
 pub fn run(store: Store, name: &str) -> Result<ExitCode> {
-    let found = resolve(&store, name)?;
-    let Some(entity) = found.first() else {
-        bail!(
-            "no entity named \"{name}\"; try an acronym (NAVO), a label (Europees Defensieagentschap) or an IRI"
-        );
-    };
+    let entity = &resolve_one(&store, name)?;
+    let found = resolve_name(&store, name)?;
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{}", compact(entity))?;
+    writeln!(
+        out,
+        "{} ({})",
+        compact(entity),
+        types(&store, entity)?.join(", ")
+    )?;
     let details = rows(
         &store,
         &format!("{PREFIXES}SELECT ?p ?o WHERE {{ <{entity}> ?p ?o }} ORDER BY ?p STR(?o)"),
@@ -274,8 +338,12 @@ pub fn run(store: Store, name: &str) -> Result<ExitCode> {
     explain_recommendation(&store, entity, &mut out)?;
     explain_blockades(&store, entity, &mut out)?;
     explain_positions(&store, entity, &mut out)?;
-    if found.len() > 1 {
-        let others: Vec<String> = found[1..].iter().map(|e| compact(e)).collect();
+    let others: Vec<String> = found
+        .iter()
+        .filter(|e| *e != entity)
+        .map(|e| Ok(format!("{} ({})", compact(e), types(&store, e)?.join(", "))))
+        .collect::<Result<_, StoreError>>()?;
+    if !others.is_empty() {
         writeln!(out, "also named \"{name}\": {}", others.join(", "))?;
     }
     Ok(ExitCode::SUCCESS)

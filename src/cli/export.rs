@@ -43,9 +43,10 @@ pub struct Plan<'a> {
 pub fn prepare<'a>(r: &'a Request<'a>, lexicon: &Lexicon) -> Result<Plan<'a>> {
     if !writers::FORMATS.contains(&r.format) {
         bail!(
-            "unknown format \"{}\"; use one of {}",
+            "unknown format \"{}\"; use one of {}{}",
             r.format,
-            writers::FORMATS.join(", ")
+            writers::FORMATS.join(", "),
+            super::suggest::did_you_mean(r.format, writers::FORMATS.iter().copied())
         );
     }
     let sparql = match r.query {
@@ -58,13 +59,14 @@ pub fn prepare<'a>(r: &'a Request<'a>, lexicon: &Lexicon) -> Result<Plan<'a>> {
         None => match export::VIEWS.iter().find(|(n, _)| *n == r.view) {
             Some((_, q)) => (*q).to_owned(),
             None => bail!(
-                "unknown view \"{}\"; use one of {}, or --query FILE.rq",
+                "unknown view \"{}\"; use one of {}, or --query FILE.rq{}",
                 r.view,
                 export::VIEWS
                     .iter()
                     .map(|(n, _)| *n)
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(", "),
+                super::suggest::did_you_mean(r.view, export::VIEWS.iter().map(|(n, _)| *n))
             ),
         },
     };
@@ -82,9 +84,10 @@ pub fn prepare<'a>(r: &'a Request<'a>, lexicon: &Lexicon) -> Result<Plan<'a>> {
             let Some((_, takes_in)) = known.iter().find(|(k, _)| k.eq_ignore_ascii_case(kind))
             else {
                 bail!(
-                    "unknown kind \"{kind}\"; use one of {} (a class takes in its subclasses; {} is a node of no class)",
+                    "unknown kind \"{kind}\"; use one of {} (a class takes in its subclasses; {} is a node of no class){}",
                     known.keys().cloned().collect::<Vec<_>>().join(", "),
-                    export::UNTYPED
+                    export::UNTYPED,
+                    super::suggest::did_you_mean(kind, known.keys().map(String::as_str))
                 );
             };
             Some(takes_in.clone())
@@ -118,10 +121,7 @@ pub fn run(store: Store, plan: &Plan<'_>) -> Result<ExitCode> {
     }
     let focus = match r.focus {
         Some(name) => {
-            let found = explain::resolve_name(&store, name)?;
-            let Some(iri) = found.into_iter().next() else {
-                bail!("no entity is named \"{name}\"");
-            };
+            let iri = explain::resolve_one(&store, name)?;
             Some((iri, r.depth.unwrap_or(1)))
         }
         None => None,

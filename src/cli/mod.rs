@@ -9,6 +9,7 @@ mod checks;
 mod explain;
 mod export;
 mod link;
+mod suggest;
 #[cfg(test)]
 mod tests;
 
@@ -554,6 +555,12 @@ fn write_summary(r: &BuildReport, out: &mut impl Write) -> std::io::Result<()> {
         }
     )?;
     writeln!(out, "footnotes    {}", r.footnotes)?;
+    let nodes: Vec<String> = r.nodes.iter().map(|(k, v)| format!("{k} {v}")).collect();
+    if !nodes.is_empty() {
+        // `facts` counts what each document says; this, what the graph
+        // holds once the documents are joined (what the queries list).
+        writeln!(out, "graph        {}", nodes.join(", "))?;
+    }
     writeln!(out, "triples      {}", r.quads)?;
     writeln!(out, "diagnostics  {}", r.diagnostics.len())?;
     writeln!(
@@ -599,14 +606,28 @@ fn cmd_query(
     options: QueryOptions,
     from: &[PathBuf],
 ) -> Result<ExitCode> {
+    const QUERY_FORMATS: [&str; 8] = [
+        "table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "nquads",
+    ];
     let format = Format::parse(format).with_context(|| {
-        format!("unknown format \"{format}\"; use table, csv, tsv, json, xml, turtle, ntriples or nquads")
+        format!(
+            "unknown format \"{format}\"; use table, csv, tsv, json, xml, turtle, ntriples or nquads{}",
+            suggest::did_you_mean(format, QUERY_FORMATS)
+        )
     })?;
     let (origin, sparql) = match (file, expression) {
         (_, Some(e)) => ("-e".to_owned(), e.to_owned()),
         (Some(f), None) => match BUNDLED.iter().find(|(n, _)| *n == f || format!("{n}.rq") == f) {
             Some((name, text)) if !Path::new(f).exists() => (format!("{name}.rq"), (*text).to_owned()),
-            _ => (f.to_owned(), std::fs::read_to_string(f).with_context(|| format!("cannot read \"{f}\"; give a .rq file or a bundled query name (policykg queries)"))?),
+            _ => (
+                f.to_owned(),
+                std::fs::read_to_string(f).with_context(|| {
+                    format!(
+                        "cannot read \"{f}\"; give a .rq file or a bundled query name (policykg queries){}",
+                        suggest::did_you_mean(f.trim_end_matches(".rq"), BUNDLED.iter().map(|(n, _)| *n))
+                    )
+                })?,
+            ),
         },
         (None, None) => bail!("no query given; pass a .rq file, a bundled query name or -e 'SPARQL'"),
     };
@@ -707,8 +728,9 @@ fn cmd_dump(cli: &Cli, format: &str, from: &[PathBuf]) -> Result<ExitCode> {
         .find(|(name, alias, _)| format == *name || format == *alias)
     else {
         bail!(
-            "unknown dump format \"{format}\"; use {}",
-            dump_format_names()
+            "unknown dump format \"{format}\"; use {}{}",
+            dump_format_names(),
+            suggest::did_you_mean(format, DUMP_FORMATS.iter().map(|(n, ..)| *n))
         );
     };
     let format = *format;

@@ -11,8 +11,8 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use serde_json::json;
 
-use super::ViewGraph;
 use super::writers::{edge_json, edge_label, edge_look, node_json, node_look, wrap};
+use super::{Edge, ViewGraph};
 
 const COLUMN_GAP: f64 = 200.0;
 const ROW_GAP: f64 = 18.0;
@@ -114,7 +114,17 @@ fn esc(s: &str) -> String {
 
 /// The view as SVG, laid out without Graphviz.
 pub fn svg(g: &ViewGraph, title: &str) -> String {
-    let (placed, width, height) = layout(g);
+    let (placed, width, graph_height) = layout(g);
+    // The legend: one row per kind of edge drawn (relation and style),
+    // below the graph.
+    let kinds: BTreeSet<(String, String)> = g
+        .edge_references()
+        .map(|e| (e.weight().relation.clone(), e.weight().style.clone()))
+        .collect();
+    let legend_top = graph_height + 10.0;
+    let height =
+        legend_top + LEGEND_ROW * kinds.len() as f64 + if kinds.is_empty() { 0.0 } else { 10.0 };
+    let width = width.max(320.0);
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -126,7 +136,7 @@ pub fn svg(g: &ViewGraph, title: &str) -> String {
         .edge_references()
         .map(|e| edge_look(e.weight()).0)
         .collect();
-    colours.insert("#34495e");
+    colours.insert("#555555");
     for c in &colours {
         let id = c.trim_start_matches('#');
         let _ = write!(
@@ -159,7 +169,7 @@ pub fn svg(g: &ViewGraph, title: &str) -> String {
             _ => "",
         };
         let id = colour.trim_start_matches('#');
-        let start = if w.mutual {
+        let start = if !w.on.is_empty() {
             format!(" marker-start=\"url(#a{id})\"")
         } else {
             String::new()
@@ -170,6 +180,28 @@ pub fn svg(g: &ViewGraph, title: &str) -> String {
             esc(&w.iri),
             esc(&w.relation),
             esc(&edge_label(w))
+        );
+    }
+    // Edge labels above the nodes' boxes would hide nothing: drawn after
+    // the edges, before the nodes.
+    for e in g.edge_references() {
+        let w = e.weight();
+        let (Some(a), Some(b)) = (placed.get(&e.source()), placed.get(&e.target())) else {
+            continue;
+        };
+        let (colour, ..) = edge_look(w);
+        let (x1, y1) = (a.x + a.w, a.y + a.h / 2.0);
+        let (x2, y2) = (b.x, b.y + b.h / 2.0);
+        let mut label: String = edge_label(w).chars().take(60).collect();
+        if edge_label(w).chars().count() > 60 {
+            label.push('…');
+        }
+        let _ = writeln!(
+            out,
+            "<text class=\"elabel\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"9\" fill=\"{colour}\">{}</text>",
+            (x1 + x2) / 2.0,
+            (y1 + y2) / 2.0 - 3.0,
+            esc(&label)
         );
     }
     for i in g.node_indices() {
@@ -204,9 +236,38 @@ pub fn svg(g: &ViewGraph, title: &str) -> String {
             esc(&n.kind)
         );
     }
+    out.push_str("</g>\n<g id=\"legend\">\n");
+    for (k, (relation, style)) in kinds.iter().enumerate() {
+        let sample = Edge {
+            relation: relation.clone(),
+            style: style.clone(),
+            ..Edge::default()
+        };
+        let (colour, line, pen) = edge_look(&sample);
+        let dash = match line {
+            "dashed" => " stroke-dasharray=\"6,4\"",
+            "dotted" => " stroke-dasharray=\"2,3\"",
+            _ => "",
+        };
+        let y = legend_top + LEGEND_ROW * k as f64 + LEGEND_ROW / 2.0;
+        let name = if style.is_empty() || style == relation {
+            relation.clone()
+        } else {
+            format!("{relation} ({style})")
+        };
+        let _ = writeln!(
+            out,
+            "<line x1=\"10\" y1=\"{y:.1}\" x2=\"50\" y2=\"{y:.1}\" stroke=\"{colour}\" stroke-width=\"{pen}\"{dash}/><text x=\"58\" y=\"{:.1}\">{}</text>",
+            y + 4.0,
+            esc(&name)
+        );
+    }
     out.push_str("</g>\n</svg>\n");
     out
 }
+
+/// The height of one row of the SVG's legend.
+const LEGEND_ROW: f64 = 16.0;
 
 /// One self-contained page: the SVG, the data with evidence, and the
 /// explorer's code.
@@ -303,7 +364,7 @@ g.selected rect, g.selected path {{ stroke-width: 4; }}
   window.addEventListener('mouseup', () => {{ drag = null; }});
   function text(s) {{ const d = document.createElement('div'); d.textContent = s; return d.innerHTML; }}
   function evidence(list) {{
-    return list.map(v => '<blockquote>' + text(v.quote) + '<br><small>' + text(v.document) + ':' + text(v.line) + '</small></blockquote>').join('');
+    return list.map(v => '<blockquote>' + text(v.quote) + '<br><small>' + text(v.document) + (v.line == null ? '' : ':' + v.line) + '</small></blockquote>').join('');
   }}
   function link(id) {{ return /^https?:/.test(id) ? '<a href=\"' + text(id) + '\">' + text(id) + '</a>' : text(id); }}
   function select(el) {{
@@ -319,7 +380,7 @@ g.selected rect, g.selected path {{ stroke-width: 4; }}
   }}
   function showEdge(id) {{
     const e = edges.get(id);
-    panel.innerHTML = '<h3>' + text(nodes.get(e.source).label) + ' — ' + text(e.relation) + (e.mutual ? ' (wederzijds / mutual)' : '') + ' → ' + text(nodes.get(e.target).label) + '</h3><p>' + text(e.style) + '<br>' + link(e.id) + '</p>' + evidence(e.evidence);
+    panel.innerHTML = '<h3>' + text(nodes.get(e.source).label) + ' — ' + text(e.relation) + (e.on && e.on.length ? ' (wederzijds / mutual) on: ' + text(e.on.join(', ')) : (e.mutual ? ' (wederzijds / mutual)' : '')) + ' → ' + text(nodes.get(e.target).label) + '</h3><p>' + text(e.style) + '<br>' + link(e.id) + '</p>' + evidence(e.evidence);
   }}
   document.querySelectorAll('g.node').forEach(g => g.addEventListener('click', ev => {{ ev.stopPropagation(); select(g); showNode(g.dataset.id); }}));
   document.querySelectorAll('g.edge').forEach(g => g.addEventListener('click', ev => {{ ev.stopPropagation(); select(g); showEdge(g.dataset.id); }}));

@@ -43,7 +43,8 @@ pub const VIEWS: &[(&str, &str)] = &[
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Evidence {
     pub document: String,
-    pub line: String,
+    /// The line the quote begins on (none when a custom view gives none).
+    pub line: Option<u64>,
     pub quote: String,
 }
 
@@ -71,6 +72,9 @@ pub struct Edge {
     /// How to draw it: a strength, a stance, "hedged", "corpus".
     pub style: String,
     pub mutual: bool,
+    /// Labels of what two parties that block each other block each other
+    /// on (an edge between the parties of a mutual blockade), sorted.
+    pub on: Vec<String>,
     pub evidence: Vec<Evidence>,
 }
 
@@ -205,9 +209,20 @@ pub fn view(store: &Store, sparql: &str, filters: &Filters) -> Result<ViewGraph,
     let rows = select(store, sparql)?;
     // (source, relation, style, target) → edge
     let mut edges: BTreeMap<(String, String, String, String), Edge> = BTreeMap::new();
+    // Edge key → what the two parties block each other on.
+    let mut on: BTreeMap<(String, String, String, String), BTreeSet<String>> = BTreeMap::new();
     for r in &rows {
         let (Some(source), Some(target)) = (r.get("source"), r.get("target")) else {
             continue;
+        };
+        // A mutual blockade between sides is an edge between the two
+        // parties (each pair once), not one from a party to the item.
+        let (source, target, blocked) = match r.get("counterpart") {
+            Some(c) if c != source => {
+                let (a, b) = if source < c { (source, c) } else { (c, source) };
+                (a, b, Some(target))
+            }
+            _ => (source, target, None),
         };
         if let Some(prefix) = &filters.document
             && r.get("document")
@@ -215,10 +230,13 @@ pub fn view(store: &Store, sparql: &str, filters: &Filters) -> Result<ViewGraph,
         {
             continue;
         }
-        let relation = r
+        let mut relation = r
             .get("relation")
             .cloned()
             .unwrap_or_else(|| "related".into());
+        if blocked.is_some() {
+            relation = "block each other".into();
+        }
         let style = r.get("style").cloned().unwrap_or_else(|| relation.clone());
         let e = edges
             .entry((
@@ -239,10 +257,20 @@ pub fn view(store: &Store, sparql: &str, filters: &Filters) -> Result<ViewGraph,
             e.iri = edge.clone();
         }
         e.mutual |= r.get("mutual").is_some_and(|m| m == "true");
+        if let Some(x) = blocked {
+            on.entry((
+                source.clone(),
+                e.relation.clone(),
+                e.style.clone(),
+                target.clone(),
+            ))
+            .or_default()
+            .insert(x.clone());
+        }
         if let (Some(document), Some(quote)) = (r.get("document"), r.get("quote")) {
             let ev = Evidence {
                 document: document.clone(),
-                line: r.get("line").cloned().unwrap_or_default(),
+                line: r.get("line").and_then(|l| l.parse().ok()),
                 quote: quote.clone(),
             };
             if !e.evidence.contains(&ev) {
@@ -260,7 +288,24 @@ pub fn view(store: &Store, sparql: &str, filters: &Filters) -> Result<ViewGraph,
         .keys()
         .flat_map(|(s, _, _, t)| [s.clone(), t.clone()])
         .collect();
+    let items: BTreeSet<String> = on.values().flatten().cloned().collect();
     let nodes = describe(store, &iris, &filters.lang)?;
+    let item_labels = describe(store, &items, &filters.lang)?;
+    for (key, blocked) in on {
+        if let Some(e) = edges.get_mut(&key) {
+            let mut labels: Vec<String> = blocked
+                .iter()
+                .map(|x| {
+                    item_labels
+                        .get(x)
+                        .map_or_else(|| short(x), |n| n.label.clone())
+                })
+                .collect();
+            labels.sort();
+            labels.dedup();
+            e.on = labels;
+        }
+    }
     let mut g = ViewGraph::new();
     let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
     for (iri, node) in nodes {

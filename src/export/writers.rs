@@ -57,23 +57,27 @@ pub(super) fn wrap(label: &str, width: usize) -> String {
     out
 }
 
-/// (colour, DOT style, pen width) of an edge by its style.
+/// (colour, DOT style, pen width) of an edge by its style. The colours are
+/// the Okabe–Ito palette, told apart with every kind of colour blindness,
+/// and the strength of a blockade is also in the line: the weaker, the
+/// thinner and more broken (Veto bold, Blocks solid, Obstructs dashed,
+/// Hinders dotted, LacksSupport thin dotted grey).
 pub(super) fn edge_look(e: &Edge) -> (&'static str, &'static str, f32) {
     match e.style.as_str() {
-        "Veto" => ("#8b0000", "bold", 3.0),
-        "Blocks" => ("#c0392b", "solid", 2.0),
-        "Obstructs" => ("#d35400", "dashed", 1.6),
-        "Hinders" => ("#e67e22", "dotted", 1.4),
-        "LacksSupport" => ("#7f8c8d", "dotted", 1.0),
-        "supports" | "Endorses" => ("#27ae60", "solid", 1.4),
-        "opposes" | "Rejects" => ("#c0392b", "solid", 1.4),
-        "proposes" => ("#2980b9", "solid", 1.4),
-        "leads" | "coLeads" => ("#8e44ad", "bold", 2.0),
-        "hedged" | "PartiallyEndorses" => ("#27ae60", "dashed", 1.2),
-        "Defers" | "Notes" => ("#7f8c8d", "dashed", 1.2),
-        "AlreadyImplemented" => ("#16a085", "solid", 1.4),
-        "corpus" => ("#2c3e50", "bold", 2.0),
-        _ => ("#34495e", "solid", 1.0),
+        "Veto" => ("#000000", "bold", 3.2),
+        "Blocks" => ("#D55E00", "solid", 2.4),
+        "Obstructs" => ("#CC79A7", "dashed", 1.8),
+        "Hinders" => ("#0072B2", "dotted", 1.6),
+        "LacksSupport" => ("#999999", "dotted", 1.0),
+        "supports" | "Endorses" => ("#009E73", "solid", 1.4),
+        "opposes" | "Rejects" => ("#D55E00", "solid", 1.4),
+        "proposes" => ("#56B4E9", "solid", 1.4),
+        "leads" | "coLeads" => ("#E69F00", "bold", 2.0),
+        "hedged" | "PartiallyEndorses" => ("#009E73", "dashed", 1.2),
+        "Defers" | "Notes" => ("#999999", "dashed", 1.2),
+        "AlreadyImplemented" => ("#0072B2", "solid", 1.4),
+        "corpus" => ("#000000", "bold", 2.0),
+        _ => ("#555555", "solid", 1.0),
     }
 }
 
@@ -131,7 +135,8 @@ pub fn dot(g: &ViewGraph, title: &str) -> String {
             e.source().index(),
             e.target().index(),
             dot_string(&edge_label(w)),
-            if w.mutual { ", dir=both" } else { "" },
+            // Two parties that block each other: one line, arrows both ways.
+            if w.on.is_empty() { "" } else { ", dir=both" },
             dot_string(
                 w.evidence
                     .first()
@@ -151,7 +156,10 @@ pub(super) fn edge_label(e: &Edge) -> String {
     } else {
         e.relation.clone()
     };
-    if e.mutual {
+    if !e.on.is_empty() {
+        l.push_str(" on: ");
+        l.push_str(&e.on.join(", "));
+    } else if e.mutual {
         l.push_str(", mutual");
     }
     l
@@ -280,6 +288,7 @@ pub(super) fn edge_json(
         "relation": w.relation,
         "style": w.style,
         "mutual": w.mutual,
+        "on": w.on,
         "label": edge_label(w),
         "evidence": w.evidence.iter().map(|v| json!({
             "document": v.document, "line": v.line, "quote": v.quote
@@ -322,7 +331,7 @@ pub fn mermaid(g: &ViewGraph) -> String {
             "bold" => "==>",
             _ => "-->",
         };
-        let arrow = if w.mutual {
+        let arrow = if !w.on.is_empty() {
             match arrow {
                 "-.->" => "<-.->",
                 "==>" => "<==>",

@@ -146,8 +146,8 @@ impl Ctx<'_> {
     }
 
     /// "tussen A enerzijds en B anderzijds" after token `from`: the actors
-    /// of both sides.
-    fn sides(&self, i: usize, from: usize) -> Option<Vec<usize>> {
+    /// of each side.
+    fn sides(&self, i: usize, from: usize) -> Option<(Vec<usize>, Vec<usize>)> {
         let cues = &self.input.lexicon.cues.blockades;
         let s = self.sentence(i);
         let one = cues
@@ -169,7 +169,7 @@ impl Ctx<'_> {
                 .collect()
         };
         let (a, b) = (actors(between, one), actors(one, two));
-        (!a.is_empty() && !b.is_empty()).then(|| a.into_iter().chain(b).collect())
+        (!a.is_empty() && !b.is_empty()).then_some((a, b))
     }
 
     /// The items after "op het gebied van" in sentence `i`, after token `from`.
@@ -336,10 +336,20 @@ pub fn blockades(input: &Input<'_>) -> Vec<Blockade> {
         for a in &e.agents {
             first_sentence = first_sentence.min(a.sentence);
         }
+        // Each side's parties block the other side's.
+        let mut counterparts: Vec<(Party, Vec<Party>)> = Vec::new();
         if blockers.is_empty()
-            && let Some(sides) = ctx.sides(i, head)
+            && let Some((one, two)) = ctx.sides(i, head)
         {
-            blockers = sides.into_iter().map(Party::Entity).collect();
+            let parties = |v: &[usize]| v.iter().copied().map(Party::Entity).collect::<Vec<_>>();
+            let (one, two) = (parties(&one), parties(&two));
+            for p in &one {
+                counterparts.push((p.clone(), two.clone()));
+            }
+            for p in &two {
+                counterparts.push((p.clone(), one.clone()));
+            }
+            blockers = one.into_iter().chain(two).collect();
             mutual = true;
         }
         if blockers.is_empty()
@@ -431,6 +441,11 @@ pub fn blockades(input: &Input<'_>) -> Vec<Blockade> {
                     blocked: x.clone(),
                     strength,
                     mutual,
+                    counterparts: counterparts
+                        .iter()
+                        .find(|(p, _)| p == b)
+                        .map(|(_, c)| c.clone())
+                        .unwrap_or_default(),
                     qualifiers: e.hedges.clone(),
                     reason: reason.clone(),
                     evidence,

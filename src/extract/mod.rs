@@ -137,6 +137,10 @@ pub struct Blockade {
     pub blocked: Party,
     pub strength: crate::analysis::frames::Strength,
     pub mutual: bool,
+    /// In a mutual blockade between two sides ("tussen A enerzijds en B
+    /// en C anderzijds"), the parties of the other side; empty when the
+    /// text names no sides.
+    pub counterparts: Vec<Party>,
     /// Hedges as written in `cues.ttl` ("soms", "geregeld").
     pub qualifiers: Vec<String>,
     /// The issue behind it, when the text refers back to one.

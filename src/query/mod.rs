@@ -26,6 +26,44 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("foaf", "http://xmlns.com/foaf/0.1/"),
 ];
 
+/// The kinds of resource whose IRIs are one segment under `id:`
+/// (`id/actor/nato`): Turtle output names each with a prefix of its own
+/// (`actor:nato`). A resource of a document (`id/evidence/DOC/N`) has no
+/// prefix, so that no local name needs an escaped slash: it is written in
+/// full.
+pub const KIND_PREFIXES: &[&str] = &[
+    "actor",
+    "document",
+    "dossier",
+    "eu",
+    "event",
+    "graph",
+    "group",
+    "initiative",
+    "instrument",
+    "issue",
+    "kamerstuk",
+    "membership",
+    "work",
+];
+
+/// The prefixes of Turtle and TriG output: the vocabularies, and one per
+/// kind of resource (`KIND_PREFIXES`), never `id:` itself.
+pub fn serializer_prefixes() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = PREFIXES
+        .iter()
+        .filter(|(p, _)| *p != "id")
+        .map(|(p, iri)| ((*p).to_owned(), (*iri).to_owned()))
+        .collect();
+    for kind in KIND_PREFIXES {
+        out.push((
+            (*kind).to_owned(),
+            format!("{}{kind}/", crate::rdf::iri::ID),
+        ));
+    }
+    out
+}
+
 /// An output format for results.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -161,9 +199,9 @@ pub fn write(
                 })?,
             };
             let mut serializer = RdfSerializer::from_format(f);
-            for (prefix, iri) in PREFIXES {
+            for (prefix, iri) in serializer_prefixes() {
                 serializer = serializer
-                    .with_prefix(*prefix, *iri)
+                    .with_prefix(prefix, iri)
                     .map_err(|e| StoreError::Evaluation(e.to_string()))?;
             }
             let mut writer = serializer.for_writer(&mut out);
@@ -188,7 +226,10 @@ pub fn write_table(
     rows: &[Vec<String>],
     mut out: impl Write,
 ) -> std::io::Result<()> {
+    // A bar inside a cell is written "\|", so that it never reads as a
+    // column border; a tab or line break is a space.
     let cut = |s: &str| -> String {
+        let s = &s.replace(['\n', '\r', '\t'], " ").replace('|', "\\|");
         if s.chars().count() > MAX_CELL {
             let mut t: String = s.chars().take(MAX_CELL - 1).collect();
             t.push('…');

@@ -30,6 +30,11 @@ pub(super) fn write(w: &mut Writer<'_>, b: &Blockade) {
     if b.mutual {
         w.add(&node_, pkg::MUTUAL, Literal::from(true));
     }
+    for c in &b.counterparts {
+        if let Some(c) = w.party(c) {
+            w.add(&node_, pkg::COUNTERPART, c);
+        }
+    }
     for q in &b.qualifiers {
         w.add(&node_, pkg::QUALIFIER, Literal::new_simple_literal(q));
     }

@@ -73,6 +73,7 @@ pub mod pkg {
         BLOCKS = "blocks";
         STRENGTH = "strength";
         MUTUAL = "mutual";
+        COUNTERPART = "counterpart";
         REASON = "reason";
         /// A reference to another work.
         CITATION = "Citation";

@@ -389,9 +389,9 @@ impl Store {
         quads.sort_by_cached_key(|q| format!("{} {}", q.graph_name, q));
         quads.dedup();
         let mut serializer = RdfSerializer::from_format(format);
-        for (prefix, iri) in crate::query::PREFIXES {
+        for (prefix, iri) in crate::query::serializer_prefixes() {
             serializer = serializer
-                .with_prefix(*prefix, *iri)
+                .with_prefix(prefix, iri)
                 .map_err(|e| StoreError::Evaluation(e.to_string()))?;
         }
         let mut writer = serializer.for_writer(out);
