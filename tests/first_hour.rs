@@ -380,3 +380,33 @@ fn recommendations_sort_by_number_so_ten_comes_after_nine() {
     assert!(numbers.len() >= 10, "{mains:?}");
     assert!(numbers.windows(2).all(|w| w[0] <= w[1]), "{mains:?}");
 }
+
+#[test]
+fn text_shows_a_documents_date_and_where_it_was_read_in_words() {
+    let file = common::corpus_file("000");
+    let r: common::Run = policykg()
+        .args(["text"])
+        .arg(&file)
+        .output()
+        .unwrap()
+        .into();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let header: Vec<&str> = r.stdout.lines().take_while(|l| l.starts_with('#')).collect();
+    let date = header.iter().find(|l| l.starts_with("# date:")).unwrap();
+    assert!(!date.contains('{') && !date.contains("Inferred"), "{date}");
+    assert!(date.contains("line"), "{date}");
+}
+
+#[test]
+fn explain_lists_each_membership_once() {
+    let r = run(built_store(), &["explain", "Turkije"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let members: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.trim_start().starts_with("org:memberOf"))
+        .collect();
+    assert!(members.iter().any(|l| l.contains("id:actor/nato")), "{members:?}");
+    let unique: BTreeSet<&&str> = members.iter().collect();
+    assert_eq!(unique.len(), members.len(), "{members:?}");
+}
