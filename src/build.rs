@@ -23,6 +23,9 @@ pub struct BuildOptions {
     /// Treat every file as its own document, even when its text is another
     /// file's (benchmarks replicate a corpus this way).
     pub keep_duplicates: bool,
+    /// Documents analysed and extracted at once; 0 means one per core.
+    /// The graph is the same whatever the number.
+    pub jobs: usize,
 }
 
 /// What a build found and made.
@@ -221,13 +224,17 @@ pub fn build_with(
             .map(|i| corpus.documents[i].text.text.len() as u64)
             .sum(),
     });
-    for index in corpus.canonical() {
+    let canonical: Vec<usize> = corpus.canonical().collect();
+    let jobs = match options.jobs {
+        0 => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+        n => n,
+    };
+    let results = extract_all(&corpus, &canonical, lexicon, jobs, &mut progress);
+    for (&index, (found, diagnostics)) in canonical.iter().zip(results) {
         let doc = &corpus.documents[index];
         report.documents += 1;
         report.bytes += doc.text.text.len() as u64;
         report.footnotes += doc.text.footnotes.len();
-        progress(Progress::File(&doc.path));
-        let (found, diagnostics) = extract_document_with(doc, lexicon, &mut progress);
         report.diagnostics.extend(diagnostics);
         for f in &found.facts {
             *report.facts.entry(f.kind()).or_default() += 1;
@@ -295,6 +302,75 @@ pub fn build_with(
         corpus,
         report,
     }
+}
+
+/// What a worker of [`extract_all`] tells the thread that draws progress.
+enum Message {
+    Started(usize),
+    Advance(u64),
+    Done(usize, Box<(DocumentFacts, Vec<String>)>),
+}
+
+/// Extracts the documents `canonical` (indices into `corpus`) on `jobs`
+/// threads; the results come back in the order of `canonical`, so the graph
+/// is the same whatever `jobs` is. Progress is drawn from the calling
+/// thread.
+fn extract_all(
+    corpus: &Corpus,
+    canonical: &[usize],
+    lexicon: &Lexicon,
+    jobs: usize,
+    progress: &mut dyn FnMut(Progress<'_>),
+) -> Vec<(DocumentFacts, Vec<String>)> {
+    let jobs = jobs.clamp(1, canonical.len().max(1));
+    if jobs == 1 {
+        return canonical
+            .iter()
+            .map(|&i| {
+                let doc = &corpus.documents[i];
+                progress(Progress::File(&doc.path));
+                extract_document_with(doc, lexicon, progress)
+            })
+            .collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (tx, rx) = std::sync::mpsc::channel::<Message>();
+    let mut out: Vec<Option<(DocumentFacts, Vec<String>)>> =
+        (0..canonical.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..jobs {
+            let tx = tx.clone();
+            let next = &next;
+            scope.spawn(move || {
+                loop {
+                    let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(&index) = canonical.get(k) else {
+                        break;
+                    };
+                    let _ = tx.send(Message::Started(k));
+                    let found =
+                        extract_document_with(&corpus.documents[index], lexicon, &mut |p| {
+                            if let Progress::Advance(n) = p {
+                                let _ = tx.send(Message::Advance(n));
+                            }
+                        });
+                    let _ = tx.send(Message::Done(k, Box::new(found)));
+                }
+            });
+        }
+        drop(tx);
+        for message in rx {
+            match message {
+                Message::Started(k) => {
+                    progress(Progress::File(&corpus.documents[canonical[k]].path));
+                }
+                Message::Advance(n) => progress(Progress::Advance(n)),
+                Message::Done(k, found) => out[k] = Some(*found),
+            }
+        }
+    });
+    // A worker that panicked has already ended the scope with its panic.
+    out.into_iter().flatten().collect()
 }
 
 /// The classes the build summary counts nodes of, with their names there.

@@ -391,7 +391,11 @@ fn text_shows_a_documents_date_and_where_it_was_read_in_words() {
         .unwrap()
         .into();
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let header: Vec<&str> = r.stdout.lines().take_while(|l| l.starts_with('#')).collect();
+    let header: Vec<&str> = r
+        .stdout
+        .lines()
+        .take_while(|l| l.starts_with('#'))
+        .collect();
     let date = header.iter().find(|l| l.starts_with("# date:")).unwrap();
     assert!(!date.contains('{') && !date.contains("Inferred"), "{date}");
     assert!(date.contains("line"), "{date}");
@@ -406,7 +410,10 @@ fn explain_lists_each_membership_once() {
         .lines()
         .filter(|l| l.trim_start().starts_with("org:memberOf"))
         .collect();
-    assert!(members.iter().any(|l| l.contains("id:actor/nato")), "{members:?}");
+    assert!(
+        members.iter().any(|l| l.contains("id:actor/nato")),
+        "{members:?}"
+    );
     let unique: BTreeSet<&&str> = members.iter().collect();
     assert_eq!(unique.len(), members.len(), "{members:?}");
 }

@@ -135,6 +135,10 @@ enum Command {
         /// warning names it and the exit status is 1.
         #[arg(long)]
         keep_going: bool,
+        /// Documents analysed at once (default: one per core). The graph is
+        /// the same, byte for byte, whatever the number.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
     },
     /// Run a SPARQL query: a file, a bundled query name, or -e TEXT.
     Query {
@@ -304,11 +308,13 @@ fn dispatch(cli: &Cli) -> Result<ExitCode> {
             paths,
             keep_duplicates,
             no_wait,
+            jobs,
             ..
         } => {
             let options = BuildOptions {
                 inputs: paths.clone(),
                 keep_duplicates: *keep_duplicates,
+                jobs: jobs.map_or(0, usize::from),
                 ..BuildOptions::default()
             };
             let wait = if *no_wait { Wait::No } else { Wait::Yes };
