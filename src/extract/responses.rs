@@ -87,6 +87,9 @@ fn frame_hits(input: &Input<'_>, start: usize, end: usize, asked: Option<&str>) 
             FrameKind::Stance(Stance::Endorses) if e.negated => Stance::Rejects,
             FrameKind::Stance(_) if e.negated => continue,
             FrameKind::Stance(Stance::Endorses) if already => Stance::AlreadyImplemented,
+            // Doing or continuing something is an answer only when the
+            // government does it ("Rusland zet de aanvallen voort" is not).
+            FrameKind::Stance(Stance::AlreadyImplemented) if !answering(input, e) => continue,
             FrameKind::Stance(stance) => stance,
             FrameKind::Relation(
                 Relation::Supports | Relation::Proposes | Relation::Leads | Relation::CoLeads,
@@ -114,7 +117,10 @@ fn frame_hits(input: &Input<'_>, start: usize, end: usize, asked: Option<&str>) 
             stance,
             at: at - start,
             phrase: units[e.unit].id.clone(),
-            frame: true,
+            // A hedged unit ("zet … voort": continuing says the matter is
+            // in hand, not that the advice is taken) weighs like a cue
+            // word: it decides only when no other stance is found.
+            frame: !units[e.unit].hedge,
         });
     }
     hits
