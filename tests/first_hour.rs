@@ -417,3 +417,56 @@ fn explain_lists_each_membership_once() {
     let unique: BTreeSet<&&str> = members.iter().collect();
     assert_eq!(unique.len(), members.len(), "{members:?}");
 }
+
+/// An evaluation written for this test: a list item that states a finding
+/// before the recommendation it leads to.
+const EVALUATION: &str = "Evaluatie van de Nederlandse inzet in het Noordpoolgebied
+
+Directie Internationaal Onderzoek en Beleidsevaluatie
+
+Aanbevelingen
+
+Aanbeveling 1: Versterk de samenwerking met de Noordse landen.
+ • Cyberaanvallen op havens zijn een dagelijkse realiteit. Richt daarom met Noorwegen en Denemarken een gezamenlijk meldpunt op.
+ • Zet in op gezamenlijke oefeningen in het Arctisch gebied.
+
+Aanbeveling 2: Investeer in ijsbrekende capaciteit.
+";
+
+#[test]
+fn a_list_item_that_opens_with_a_finding_is_recommended_by_its_directive() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("first-hour-evaluation");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("arctis.txt");
+    std::fs::write(&f, EVALUATION).unwrap();
+    let r: common::Run = policykg()
+        .args([
+            "--in-memory",
+            "query",
+            "recommendations",
+            "--format",
+            "json",
+            "--from",
+        ])
+        .arg(&f)
+        .output()
+        .unwrap()
+        .into();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows = rows(&r.stdout);
+    let text = |n: &str| {
+        rows.iter()
+            .find(|r| r.get("number").map(String::as_str) == Some(n))
+            .map(|r| r["text"].clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        text("1.1"),
+        "Richt daarom met Noorwegen en Denemarken een gezamenlijk meldpunt op."
+    );
+    assert_eq!(
+        text("1.2"),
+        "Zet in op gezamenlijke oefeningen in het Arctisch gebied."
+    );
+}

@@ -100,6 +100,64 @@ fn first_sentence(input: &Input<'_>, start: usize, end: usize) -> Evidence {
     }
 }
 
+/// Whether the sentence at `ev` states something rather than directs: its
+/// first clause has a copula or an auxiliary after its first word ("Hybride
+/// dreigingen zijn aan de orde van de dag"), where a directive opens with
+/// its verb ("Blijf …", "Zet in op …") or carries a modal ("Nederland moet
+/// …").
+fn states(input: &Input<'_>, ev: Evidence) -> bool {
+    let sentences = &input.analysis.sentences;
+    let k = sentences.partition_point(|s| s.start < ev.start);
+    let Some(s) = sentences.get(k).filter(|s| s.start == ev.start) else {
+        return false;
+    };
+    let g = s.grammar();
+    let Some(clause) = s.clauses.first() else {
+        return false;
+    };
+    // Up to the first word that opens a clause of its own ("waarin",
+    // "die", "dat"), which the clause split may have left in.
+    let words: Vec<&str> = s.tokens[clause.first..clause.end]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .take_while(|w| {
+            !has(g.relatives, w)
+                && !has(g.subordinators, w)
+                && !has(g.ambiguous_subordinators, w)
+                && !w.starts_with("waar")
+        })
+        .collect();
+    !words.iter().any(|w| has(g.modals, w))
+        && words
+            .iter()
+            .skip(1)
+            .any(|w| has(g.copulas, w) || has(g.auxiliaries, w))
+}
+
+/// The sentence of a list item that carries its recommendation: the first,
+/// unless the first states a finding and the next one directs ("Hybride
+/// dreigingen … zijn aan de orde van de dag. Blijf daarom …").
+fn item_sentence(input: &Input<'_>, start: usize, end: usize) -> Evidence {
+    let first = first_sentence(input, start, end);
+    if first.end >= end || !states(input, first) {
+        return first;
+    }
+    let text = &input.document.text.text;
+    let next_start = first.end
+        + text[first.end..end]
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(end - first.end);
+    if next_start >= end {
+        return first;
+    }
+    let next = first_sentence(input, next_start, end);
+    if next.end > next.start && !states(input, next) {
+        next
+    } else {
+        first
+    }
+}
+
 struct Authors {
     /// (offset, entity) of every mention of an author-class entity.
     mentions: Vec<(usize, usize)>,
@@ -324,7 +382,7 @@ pub fn structure(input: &Input<'_>) -> Vec<Found> {
                         id,
                         number: Some(format!("{main_number}.{sub}")),
                         parent: Some(main_id),
-                        text: first_sentence(input, block.start, block.end),
+                        text: item_sentence(input, block.start, block.end),
                         full: Evidence {
                             start: block.start,
                             end: block.end,
@@ -332,7 +390,7 @@ pub fn structure(input: &Input<'_>) -> Vec<Found> {
                         author,
                         group: group.unwrap_or_default(),
                         topic: topic(block.start),
-                        evidence: first_sentence(input, block.start, block.end),
+                        evidence: item_sentence(input, block.start, block.end),
                     },
                     answer: None,
                     prose: false,
@@ -341,7 +399,7 @@ pub fn structure(input: &Input<'_>) -> Vec<Found> {
                 open = Some(id);
                 // In a table of responses, the answer may follow the
                 // recommendation inside its item.
-                let first_end = first_sentence(input, block.start, block.end).end;
+                let first_end = item_sentence(input, block.start, block.end).end;
                 if block.end > first_end && !text[first_end - block.start..].trim().is_empty() {
                     answer = Some(Evidence {
                         start: first_end,
