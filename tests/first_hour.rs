@@ -470,3 +470,22 @@ fn a_list_item_that_opens_with_a_finding_is_recommended_by_its_directive() {
         "Zet in op gezamenlijke oefeningen in het Arctisch gebied."
     );
 }
+
+#[test]
+fn who_blocks_what_names_the_other_side_of_a_mutual_blockade() {
+    let r = run(
+        built_store(),
+        &["query", "who-blocks-what", "--format", "json"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows = rows(&r.stdout);
+    let cyprus: Vec<_> = rows
+        .iter()
+        .filter(|r| r["blockerLabel"] == "Cyprus" && r["mutual"] == "mutual")
+        .collect();
+    assert!(!cyprus.is_empty(), "{rows:?}");
+    assert!(
+        cyprus.iter().all(|r| r["against"] == "Turkije"),
+        "{cyprus:?}"
+    );
+}
