@@ -100,7 +100,8 @@ pub(super) fn node_look(kind: &str) -> (&'static str, &'static str) {
 }
 
 /// Graphviz DOT: sources on the left, targets on the right; edge colour
-/// and style by strength or stance; mutual edges drawn both ways.
+/// and style by strength or stance; two parties that block each other
+/// (an edge with `on`) drawn both ways.
 pub fn dot(g: &ViewGraph, title: &str) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "digraph {} {{", dot_string(title));
