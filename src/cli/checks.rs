@@ -51,6 +51,13 @@ enum GraphUse<'a> {
     },
     /// Reads the store, or builds the graph in memory from `--from`.
     Read { from: &'a [PathBuf] },
+    /// Builds a graph and writes it to files, never to a store.
+    Extract {
+        paths: &'a [PathBuf],
+        keep_going: bool,
+    },
+    /// Writes the store from files, without the ontology.
+    Load,
     /// No graph at all.
     Nothing,
 }
@@ -69,6 +76,17 @@ fn graph_use(command: &Command) -> (&'static str, GraphUse<'_>, bool) {
             },
             true,
         ),
+        Command::Extract {
+            paths, keep_going, ..
+        } => (
+            "extract",
+            GraphUse::Extract {
+                paths,
+                keep_going: *keep_going,
+            },
+            true,
+        ),
+        Command::Load { .. } => ("load", GraphUse::Load, false),
         Command::Query { from, .. } => ("query", GraphUse::Read { from }, false),
         Command::Dump { from, .. } => ("dump", GraphUse::Read { from }, false),
         Command::Explain { from, .. } => ("explain", GraphUse::Read { from }, false),
@@ -123,6 +141,31 @@ pub(super) fn check_options(cli: &Cli, store_given: bool) -> Result<()> {
             if ontology_ignored {
                 bail!(
                     "--ontology is read when a graph is built; `{name}` reads the store in \"{store}\", which keeps the ontology it was built with (build again with --ontology, or add --in-memory --from PATH)"
+                );
+            }
+        }
+        GraphUse::Extract { paths, keep_going } => {
+            if cli.in_memory {
+                bail!("--in-memory has no effect on `{name}`, which writes files, not a store");
+            }
+            if store_given {
+                bail!(
+                    "--store has no effect on `{name}`, which writes files (load them with `policykg load DIR`)"
+                );
+            }
+            if !keep_going {
+                check_inputs(paths)?;
+            }
+        }
+        GraphUse::Load => {
+            if cli.in_memory {
+                bail!(
+                    "--in-memory has no effect on `load`, which writes the store (query the files with --in-memory … --from is for documents)"
+                );
+            }
+            if cli.ontology.is_some() {
+                bail!(
+                    "--ontology has no effect on `load`: the files hold the ontology they were extracted with"
                 );
             }
         }

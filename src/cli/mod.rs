@@ -9,6 +9,7 @@ mod checks;
 mod explain;
 mod export;
 mod link;
+mod shards;
 mod suggest;
 #[cfg(test)]
 mod tests;
@@ -139,6 +140,37 @@ enum Command {
         /// the same, byte for byte, whatever the number.
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,
+    },
+    /// Extract without storing: one N-Quads file per named graph (a
+    /// document's, the ontology's, the links') in a new directory, for
+    /// `load` or any bulk loader. Split the documents over machines and
+    /// load all the directories' files together.
+    Extract {
+        /// Document files (.txt, .md) and directories, read recursively.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// A new or empty directory to write the files into.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Treat every file as its own document, even when it repeats another.
+        #[arg(long)]
+        keep_duplicates: bool,
+        /// Extract from the paths that exist when another is missing.
+        #[arg(long)]
+        keep_going: bool,
+        /// Documents analysed at once (default: one per core).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+    },
+    /// Load a directory of N-Quads files (what `extract --out` writes) into
+    /// the store, replacing its graph once the new one is complete.
+    Load {
+        /// The directory whose .nq files are loaded.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Fail at once when another build holds the store, instead of waiting.
+        #[arg(long)]
+        no_wait: bool,
     },
     /// Run a SPARQL query: a file, a bundled query name, or -e TEXT.
     Query {
@@ -319,6 +351,24 @@ fn dispatch(cli: &Cli) -> Result<ExitCode> {
             };
             let wait = if *no_wait { Wait::No } else { Wait::Yes };
             cmd_build(cli, &options, wait)
+        }
+        Command::Extract {
+            paths,
+            out,
+            keep_duplicates,
+            jobs,
+            ..
+        } => {
+            let options = BuildOptions {
+                inputs: paths.clone(),
+                keep_duplicates: *keep_duplicates,
+                jobs: jobs.map_or(0, usize::from),
+                ..BuildOptions::default()
+            };
+            shards::cmd_extract(cli, &options, out)
+        }
+        Command::Load { dir, no_wait } => {
+            shards::cmd_load(cli, dir, if *no_wait { Wait::No } else { Wait::Yes })
         }
         Command::Query {
             file,

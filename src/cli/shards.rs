@@ -1,0 +1,183 @@
+//! `policykg extract PATH… --out DIR` and `policykg load DIR`: extraction
+//! split from storing. `extract` writes each named graph of the build (one
+//! per document, plus the ontology's and the links') as its own N-Quads
+//! file; `load` bulk-loads a directory of such files into the store, as
+//! `build` would have stored them. Any batch runner can share extraction
+//! out over machines, and any bulk loader (`oxigraph load`, Jena's
+//! `tdb2.xloader`, QLever's index builder) can take the files instead.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::model::{GraphName, Quad};
+
+use crate::build::BuildOptions;
+use crate::store::{BuildLock, Store, Wait};
+
+/// The file a graph is written to: its IRI's last segment
+/// (`id/graph/000-54a6…` → `000-54a6….nq`), `default.nq` for the default
+/// graph.
+fn file_name(graph: &GraphName) -> String {
+    match graph {
+        GraphName::NamedNode(n) => {
+            let last = n.as_str().rsplit('/').next().unwrap_or_default();
+            let safe: String = last
+                .chars()
+                .map(|c| {
+                    if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .collect();
+            if safe.is_empty() || safe.starts_with('.') {
+                format!("graph-{safe}.nq")
+            } else {
+                format!("{safe}.nq")
+            }
+        }
+        _ => "default.nq".to_owned(),
+    }
+}
+
+/// Writes `quads` into `out`, one sorted N-Quads file per graph. `out` must
+/// not exist or be empty, so that `load` never takes in files of another
+/// run. Returns (files, quads) written.
+pub fn write(quads: Vec<Quad>, out: &Path) -> Result<(usize, usize)> {
+    if out.exists() {
+        let mut entries =
+            std::fs::read_dir(out).with_context(|| format!("cannot read \"{}\"", out.display()))?;
+        if entries.next().is_some() {
+            bail!(
+                "\"{}\" is not empty; give a new directory, so that `load` reads this extraction only",
+                out.display()
+            );
+        }
+    }
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create \"{}\"", out.display()))?;
+    let mut graphs: BTreeMap<String, Vec<Quad>> = BTreeMap::new();
+    for q in quads {
+        graphs.entry(file_name(&q.graph_name)).or_default().push(q);
+    }
+    let mut total = 0;
+    for (name, quads) in &mut graphs {
+        quads.sort_by_cached_key(|q| q.to_string());
+        quads.dedup();
+        total += quads.len();
+        let path = out.join(name);
+        let file = std::fs::File::create(&path)
+            .with_context(|| format!("cannot write \"{}\"", path.display()))?;
+        let mut w =
+            RdfSerializer::from_format(RdfFormat::NQuads).for_writer(std::io::BufWriter::new(file));
+        for q in quads.iter() {
+            w.serialize_quad(q)
+                .with_context(|| format!("cannot write \"{}\"", path.display()))?;
+        }
+        w.finish()
+            .and_then(|mut b| b.flush())
+            .with_context(|| format!("cannot write \"{}\"", path.display()))?;
+    }
+    Ok((graphs.len(), total))
+}
+
+/// The `.nq` files of `dir`, sorted by name.
+fn shard_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read \"{}\"", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "nq"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        bail!(
+            "no .nq file in \"{}\"; make one with `policykg extract PATH… --out DIR`",
+            dir.display()
+        );
+    }
+    Ok(files)
+}
+
+/// Reads every `.nq` file of `dir`; a syntax error names the file and the
+/// position, and nothing is stored.
+pub fn read(dir: &Path) -> Result<(usize, Vec<Quad>)> {
+    let files = shard_files(dir)?;
+    let mut quads = Vec::new();
+    for path in &files {
+        let file = std::fs::File::open(path)
+            .with_context(|| format!("cannot read \"{}\"", path.display()))?;
+        for q in RdfParser::from_format(RdfFormat::NQuads).for_reader(std::io::BufReader::new(file))
+        {
+            quads.push(q.map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?);
+        }
+    }
+    Ok((files.len(), quads))
+}
+
+/// `policykg extract PATH… --out DIR`.
+pub(super) fn cmd_extract(
+    cli: &super::Cli,
+    options: &BuildOptions,
+    out: &Path,
+) -> Result<ExitCode> {
+    let started = Instant::now();
+    let built = super::extract(cli, options, started)?;
+    super::print_diagnostics(&built.report);
+    if built.report.documents == 0 {
+        bail!(
+            "no document could be read from {}; nothing was written",
+            super::show_paths(&options.inputs)
+        );
+    }
+    let (files, quads) = write(built.quads, out)?;
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "documents    {}", built.report.documents)?;
+    writeln!(
+        stdout,
+        "files        {files} (one per named graph, in \"{}\")",
+        out.display()
+    )?;
+    writeln!(stdout, "quads        {quads}")?;
+    writeln!(
+        stdout,
+        "seconds      {:.2}",
+        started.elapsed().as_secs_f64()
+    )?;
+    Ok(if built.report.skipped {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `policykg load DIR`: the store is replaced only once the new one is
+/// complete, as with `build`.
+pub(super) fn cmd_load(cli: &super::Cli, dir: &Path, wait: Wait) -> Result<ExitCode> {
+    let started = Instant::now();
+    // Read and checked before the store is touched.
+    let (files, quads) = read(dir)?;
+    let n = quads.len();
+    let store = cli.store.display().to_string();
+    let lock = BuildLock::acquire(&cli.store, wait, |holder| {
+        eprintln!(
+            "waiting: the store \"{store}\" is being built by {holder} (--no-wait to fail instead)"
+        );
+    })?;
+    Store::build_locked(&lock, quads)
+        .with_context(|| format!("cannot build the store in \"{}\"", cli.store.display()))?;
+    drop(lock);
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "files        {files}")?;
+    writeln!(stdout, "quads        {n}")?;
+    writeln!(
+        stdout,
+        "seconds      {:.2}",
+        started.elapsed().as_secs_f64()
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
