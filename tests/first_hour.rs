@@ -38,15 +38,24 @@ Hongarije blokkeert sinds januari het besluit over de vredesfaciliteit.
 
 fn letter() -> PathBuf {
     static FILE: OnceLock<PathBuf> = OnceLock::new();
-    FILE.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("first-hour-letter");
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let f = dir.join("balkan.txt");
-        std::fs::write(&f, LETTER).unwrap();
-        f
-    })
-    .clone()
+    FILE.get_or_init(|| written("first-hour-letter", "balkan.txt", LETTER))
+        .clone()
+}
+
+/// A file `file` holding `text` in a new directory `dir`.
+fn written(dir: &str, file: &str, text: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(dir);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join(file);
+    std::fs::write(&f, text).unwrap();
+    f
+}
+
+/// The JSON a successful run printed.
+fn json(r: &common::Run) -> serde_json::Value {
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    serde_json::from_str(&r.stdout).unwrap()
 }
 
 /// `policykg --in-memory ARGS… --from LETTER`.
@@ -209,8 +218,7 @@ fn turtle_output_gives_each_kind_of_resource_a_prefix_and_escapes_no_slash() {
 #[test]
 fn the_json_export_writes_line_numbers_as_numbers() {
     let r = on_letter(&["export", "blocks", "--format", "json"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let v = json(&r);
     let line = &v["edges"][0]["evidence"][0]["line"];
     assert!(line.is_u64(), "line is {line}");
 }
@@ -218,8 +226,7 @@ fn the_json_export_writes_line_numbers_as_numbers() {
 #[test]
 fn two_sides_that_block_each_other_are_one_edge_between_them_labelled_with_what() {
     let r = on_letter(&["export", "blocks", "--format", "json"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let v = json(&r);
     let label = |iri: &str| {
         v["nodes"]
             .as_array()
@@ -299,8 +306,7 @@ fn the_recommendations_view_says_a_main_recommendation_has_its_parts() {
         built_store(),
         &["export", "recommendations", "--format", "json"],
     );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let v = json(&r);
     let relations: BTreeSet<&str> = v["edges"]
         .as_array()
         .unwrap()
@@ -435,11 +441,7 @@ Aanbeveling 2: Investeer in ijsbrekende capaciteit.
 
 #[test]
 fn a_list_item_that_opens_with_a_finding_is_recommended_by_its_directive() {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("first-hour-evaluation");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let f = dir.join("arctis.txt");
-    std::fs::write(&f, EVALUATION).unwrap();
+    let f = written("first-hour-evaluation", "arctis.txt", EVALUATION);
     let r: common::Run = policykg()
         .args([
             "--in-memory",

@@ -15,6 +15,24 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
+/// A new directory `name` holding one file.
+fn dir_with(name: &str, file: &str, text: &str) -> PathBuf {
+    let dir = scratch(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(file), text).unwrap();
+    dir
+}
+
+/// `policykg extract CORPUS --out OUT`.
+fn extract_corpus(out: &Path) -> common::Run {
+    policykg()
+        .args(["extract", corpus().to_str().unwrap(), "--out"])
+        .arg(out)
+        .output()
+        .unwrap()
+        .into()
+}
+
 fn dump(store: &Path) -> Vec<u8> {
     let d = run(store, &["dump", "--format", "nquads"]);
     assert_eq!(d.code, 0, "{}", d.stderr);
@@ -24,12 +42,7 @@ fn dump(store: &Path) -> Vec<u8> {
 #[test]
 fn extracted_files_loaded_give_the_graph_build_gives() {
     let out = scratch("shards-out");
-    let r: common::Run = policykg()
-        .args(["extract", corpus().to_str().unwrap(), "--out"])
-        .arg(&out)
-        .output()
-        .unwrap()
-        .into();
+    let r = extract_corpus(&out);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let files: Vec<_> = std::fs::read_dir(&out).unwrap().collect();
     // One file per document (four after duplicates) and the ontology's.
@@ -48,15 +61,8 @@ fn extracted_files_loaded_give_the_graph_build_gives() {
 
 #[test]
 fn extract_refuses_a_directory_that_already_holds_files() {
-    let out = scratch("shards-busy");
-    std::fs::create_dir_all(&out).unwrap();
-    std::fs::write(out.join("old.nq"), "").unwrap();
-    let r: common::Run = policykg()
-        .args(["extract", corpus().to_str().unwrap(), "--out"])
-        .arg(&out)
-        .output()
-        .unwrap()
-        .into();
+    let out = dir_with("shards-busy", "old.nq", "");
+    let r = extract_corpus(&out);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("is not empty"), "{}", r.stderr);
 }
@@ -64,23 +70,19 @@ fn extract_refuses_a_directory_that_already_holds_files() {
 #[test]
 fn a_broken_file_is_named_with_its_line_and_the_store_is_kept() {
     let store = scratch("shards-kept");
-    let letter = scratch("shards-letter");
-    std::fs::create_dir_all(&letter).unwrap();
-    std::fs::write(
-        letter.join("brief.txt"),
+    let letter = dir_with(
+        "shards-letter",
+        "brief.txt",
         "Brief\n\nHongarije blokkeert het besluit over de vredesfaciliteit.\n",
-    )
-    .unwrap();
+    );
     let b = run(&store, &["build", "--quiet", letter.to_str().unwrap()]);
     assert_eq!(b.code, 0, "{}", b.stderr);
     let before = dump(&store);
-    let broken = scratch("shards-broken");
-    std::fs::create_dir_all(&broken).unwrap();
-    std::fs::write(
-        broken.join("a.nq"),
+    let broken = dir_with(
+        "shards-broken",
+        "a.nq",
         "<http://example.org/s> <http://example.org/p> \"o\" .\nnot a quad\n",
-    )
-    .unwrap();
+    );
     let l = run(&store, &["load", broken.to_str().unwrap()]);
     assert_eq!(l.code, 2);
     assert!(

@@ -56,16 +56,15 @@ fn text(t: &Option<Term>) -> String {
     t.as_ref().map(cell).unwrap_or_default()
 }
 
-/// Resolves `name` to entity IRIs: exact IRI, then labels and aliases.
-pub(super) fn resolve_name(store: &Store, name: &str) -> Result<Vec<String>, StoreError> {
-    Ok(resolve(store, name)?.into_iter().map(|(e, _)| e).collect())
-}
-
 /// The one entity `name` names: an IRI, the one entity whose label it is,
 /// or the one whose alias or acronym it is. Several at the same rank are
 /// listed with their types; none gives the closest labels.
 pub(super) fn resolve_one(store: &Store, name: &str) -> Result<String> {
-    let found = resolve(store, name)?;
+    pick(store, name, &resolve(store, name)?)
+}
+
+/// The one entity of `found` (what `name` names, best rank first).
+fn pick(store: &Store, name: &str, found: &[(String, u8)]) -> Result<String> {
     let Some(&(_, best)) = found.first() else {
         let labels = rows(
             store,
@@ -91,7 +90,7 @@ pub(super) fn resolve_one(store: &Store, name: &str) -> Result<String> {
     if top.len() > 1 {
         let listed: Vec<String> = top
             .iter()
-            .map(|e| Ok(format!("{} ({})", compact(e), types(store, e)?.join(", "))))
+            .map(|e| described(store, e))
             .collect::<Result<_, StoreError>>()?;
         bail!(
             "\"{name}\" names {} entities: {}; name one by its IRI",
@@ -100,6 +99,15 @@ pub(super) fn resolve_one(store: &Store, name: &str) -> Result<String> {
         );
     }
     Ok(top[0].clone())
+}
+
+/// "id:actor/cyprus (pkg:State)": an entity as `explain` names it.
+fn described(store: &Store, entity: &str) -> Result<String, StoreError> {
+    Ok(format!(
+        "{} ({})",
+        compact(entity),
+        types(store, entity)?.join(", ")
+    ))
 }
 
 /// An entity's most specific types, compacted ("pkg:State", not also
@@ -289,15 +297,10 @@ fn explain_recommendation(store: &Store, rec: &str, out: &mut impl Write) -> Res
 
 /// Prints the explanation of `name`.
 pub fn run(store: Store, name: &str) -> Result<ExitCode> {
-    let entity = &resolve_one(&store, name)?;
-    let found = resolve_name(&store, name)?;
+    let found = resolve(&store, name)?;
+    let entity = &pick(&store, name, &found)?;
     let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "{} ({})",
-        compact(entity),
-        types(&store, entity)?.join(", ")
-    )?;
+    writeln!(out, "{}", described(&store, entity)?)?;
     let details = rows(
         &store,
         &format!("{PREFIXES}SELECT ?p ?o WHERE {{ <{entity}> ?p ?o }} ORDER BY ?p STR(?o)"),
@@ -340,8 +343,9 @@ pub fn run(store: Store, name: &str) -> Result<ExitCode> {
     explain_positions(&store, entity, &mut out)?;
     let others: Vec<String> = found
         .iter()
+        .map(|(e, _)| e)
         .filter(|e| *e != entity)
-        .map(|e| Ok(format!("{} ({})", compact(e), types(&store, e)?.join(", "))))
+        .map(|e| described(&store, e))
         .collect::<Result<_, StoreError>>()?;
     if !others.is_empty() {
         writeln!(out, "also named \"{name}\": {}", others.join(", "))?;

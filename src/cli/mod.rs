@@ -334,6 +334,31 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// What `build` and `extract` read, as their options say.
+fn build_options(paths: &[PathBuf], keep_duplicates: bool, jobs: Option<u16>) -> BuildOptions {
+    BuildOptions {
+        inputs: paths.to_vec(),
+        keep_duplicates,
+        jobs: jobs.map_or(0, usize::from),
+        ..BuildOptions::default()
+    }
+}
+
+fn wait(no_wait: bool) -> Wait {
+    if no_wait { Wait::No } else { Wait::Yes }
+}
+
+/// The store's build lock, waiting (and saying so) unless `wait` is
+/// `Wait::No`; shared by `build` and `load`.
+fn store_lock(cli: &Cli, wait: Wait) -> Result<BuildLock> {
+    let store = cli.store.display().to_string();
+    Ok(BuildLock::acquire(&cli.store, wait, |holder| {
+        eprintln!(
+            "waiting: the store \"{store}\" is being built by {holder} (--no-wait to fail instead)"
+        );
+    })?)
+}
+
 fn dispatch(cli: &Cli) -> Result<ExitCode> {
     match &cli.command {
         Command::Build {
@@ -342,34 +367,19 @@ fn dispatch(cli: &Cli) -> Result<ExitCode> {
             no_wait,
             jobs,
             ..
-        } => {
-            let options = BuildOptions {
-                inputs: paths.clone(),
-                keep_duplicates: *keep_duplicates,
-                jobs: jobs.map_or(0, usize::from),
-                ..BuildOptions::default()
-            };
-            let wait = if *no_wait { Wait::No } else { Wait::Yes };
-            cmd_build(cli, &options, wait)
-        }
+        } => cmd_build(
+            cli,
+            &build_options(paths, *keep_duplicates, *jobs),
+            wait(*no_wait),
+        ),
         Command::Extract {
             paths,
             out,
             keep_duplicates,
             jobs,
             ..
-        } => {
-            let options = BuildOptions {
-                inputs: paths.clone(),
-                keep_duplicates: *keep_duplicates,
-                jobs: jobs.map_or(0, usize::from),
-                ..BuildOptions::default()
-            };
-            shards::cmd_extract(cli, &options, out)
-        }
-        Command::Load { dir, no_wait } => {
-            shards::cmd_load(cli, dir, if *no_wait { Wait::No } else { Wait::Yes })
-        }
+        } => shards::cmd_extract(cli, &build_options(paths, *keep_duplicates, *jobs), out),
+        Command::Load { dir, no_wait } => shards::cmd_load(cli, dir, wait(*no_wait)),
         Command::Query {
             file,
             expression,
@@ -544,12 +554,7 @@ fn cmd_build(cli: &Cli, options: &BuildOptions, wait: Wait) -> Result<ExitCode> 
     let lock = if cli.in_memory {
         None
     } else {
-        let store = cli.store.display().to_string();
-        Some(BuildLock::acquire(&cli.store, wait, |holder| {
-            eprintln!(
-                "waiting: the store \"{store}\" is being built by {holder} (--no-wait to fail instead)"
-            );
-        })?)
+        Some(store_lock(cli, wait)?)
     };
     let (Built { quads, report, .. }, bar) = extract_with_bar(cli, options, started)?;
     bar.suspend(|| print_diagnostics(&report));

@@ -17,7 +17,7 @@ use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{GraphName, Quad};
 
 use crate::build::BuildOptions;
-use crate::store::{BuildLock, Store, Wait};
+use crate::store::{Store, Wait};
 
 /// The file a graph is written to: its IRI's last segment
 /// (`id/graph/000-54a6…` → `000-54a6….nq`), `default.nq` for the default
@@ -162,12 +162,7 @@ pub(super) fn cmd_load(cli: &super::Cli, dir: &Path, wait: Wait) -> Result<ExitC
     // Read and checked before the store is touched.
     let (files, quads) = read(dir)?;
     let n = quads.len();
-    let store = cli.store.display().to_string();
-    let lock = BuildLock::acquire(&cli.store, wait, |holder| {
-        eprintln!(
-            "waiting: the store \"{store}\" is being built by {holder} (--no-wait to fail instead)"
-        );
-    })?;
+    let lock = super::store_lock(cli, wait)?;
     Store::build_locked(&lock, quads)
         .with_context(|| format!("cannot build the store in \"{}\"", cli.store.display()))?;
     drop(lock);

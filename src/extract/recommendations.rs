@@ -115,16 +115,14 @@ fn states(input: &Input<'_>, ev: Evidence) -> bool {
     let Some(clause) = s.clauses.first() else {
         return false;
     };
-    // Up to the first word that opens a clause of its own ("waarin",
-    // "die", "dat"), which the clause split may have left in.
+    // Up to the first word that opens a clause of its own (the grammar's
+    // relatives and subordinators: "waarin", "die", "dat"), which the
+    // clause split may have left in.
     let words: Vec<&str> = s.tokens[clause.first..clause.end]
         .iter()
         .map(|t| t.lower.as_str())
         .take_while(|w| {
-            !has(g.relatives, w)
-                && !has(g.subordinators, w)
-                && !has(g.ambiguous_subordinators, w)
-                && !w.starts_with("waar")
+            !has(g.relatives, w) && !has(g.subordinators, w) && !has(g.ambiguous_subordinators, w)
         })
         .collect();
     !words.iter().any(|w| has(g.modals, w))
