@@ -10,7 +10,7 @@ use oxigraph::model::Quad;
 
 use crate::corpus::{self, Corpus, Diagnostic};
 use crate::extract::{self, Fact, Input};
-use crate::lexicon::{Lexicon, LexiconError, OntologySource};
+use crate::lexicon::{Lexicon, OntologySource};
 use crate::rdf::{self, DocumentGraph};
 use crate::text;
 
@@ -57,19 +57,122 @@ pub struct BuildReport {
     pub extraction_seconds: f64,
 }
 
-/// The result of extraction: the graph's quads, the corpus and the report.
-#[derive(Debug)]
+/// The result of extraction: the corpus, what was found in each document
+/// and the report. The graph's quads are made from it document by document
+/// as they are drawn ([`Built::quads`]), so that no build holds every quad
+/// of the corpus at once.
 pub struct Built {
-    pub quads: Vec<Quad>,
     pub corpus: Corpus,
     pub report: BuildReport,
+    ontology: Vec<Quad>,
+    documents: Vec<Extracted>,
+    cited_documents: BTreeMap<extract::Cited, String>,
 }
 
-/// Why a build could not start.
-#[derive(Debug, thiserror::Error)]
-pub enum BuildError {
-    #[error("cannot load the ontology: {0}")]
-    Ontology(#[from] LexiconError),
+impl std::fmt::Debug for Built {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Built")
+            .field("report", &self.report)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One canonical document's facts with their corpus-wide identities.
+struct Extracted {
+    /// Index into `corpus.documents`.
+    index: usize,
+    found: DocumentFacts,
+    recommendations: BTreeMap<usize, rdf::RecIdentity>,
+    conclusions: BTreeMap<usize, rdf::RecIdentity>,
+}
+
+impl Built {
+    /// The graph's quads: the ontology's, then each document's graph in
+    /// corpus order, each made only when the iterator reaches it and
+    /// without repeats. `on_document` is told each document's bytes of text
+    /// once its quads are made; `tally` sees every quad.
+    pub fn quads<'a>(
+        &'a self,
+        lexicon: &'a Lexicon,
+        mut on_document: impl FnMut(u64) + 'a,
+    ) -> impl Iterator<Item = Quad> + 'a {
+        let documents = self.documents.iter().flat_map(move |e| {
+            let doc = &self.corpus.documents[e.index];
+            let alternatives: Vec<(&corpus::Document, f64)> = self
+                .corpus
+                .duplicates
+                .iter()
+                .filter(|d| d.canonical == e.index)
+                .map(|d| (&self.corpus.documents[d.duplicate], d.similarity))
+                .collect();
+            let graph = DocumentGraph {
+                document: doc,
+                segmented: &e.found.segmented,
+                facts: &e.found.facts,
+                alternatives: &alternatives,
+                recommendations: &e.recommendations,
+                conclusions: &e.conclusions,
+                cited_documents: &self.cited_documents,
+                language: e.found.lang.code(),
+            };
+            let mut quads = rdf::document_quads(&graph, lexicon);
+            // A document's quads are all in its own graph, so repeats can
+            // only be within it.
+            dedup(&mut quads);
+            on_document(doc.text.text.len() as u64);
+            quads
+        });
+        self.ontology.iter().cloned().chain(documents)
+    }
+
+    /// Every quad at once, for small inputs and tests; counts them and the
+    /// nodes into the report as a store would.
+    pub fn all_quads(&mut self, lexicon: &Lexicon) -> Vec<Quad> {
+        let mut tally = Tally::default();
+        let quads: Vec<Quad> = self
+            .quads(lexicon, |_| {})
+            .inspect(|q| tally.see(q))
+            .collect();
+        tally.report(&mut self.report);
+        quads
+    }
+}
+
+/// Removes repeats from `quads`, keeping the first of each.
+fn dedup(quads: &mut Vec<Quad>) {
+    let keep: Vec<bool> = {
+        let mut seen = std::collections::HashSet::with_capacity(quads.len());
+        quads.iter().map(|q| seen.insert(q)).collect()
+    };
+    let mut keep = keep.into_iter();
+    quads.retain(|_| keep.next().unwrap_or(false));
+}
+
+/// Counts quads and the nodes of the counted classes as quads go by, for
+/// the build summary.
+#[derive(Debug, Default)]
+pub struct Tally {
+    quads: usize,
+    nodes: BTreeMap<&'static str, std::collections::BTreeSet<String>>,
+}
+
+impl Tally {
+    /// Counts `q` (quads come without repeats from [`Built::quads`]).
+    pub fn see(&mut self, q: &Quad) {
+        self.quads += 1;
+        if let Some(name) = counted_class(q) {
+            self.nodes
+                .entry(name)
+                .or_default()
+                .insert(q.subject.to_string());
+        }
+    }
+
+    /// Writes the counts into `report`.
+    pub fn report(&self, report: &mut BuildReport) {
+        report.quads = self.quads;
+        report.nodes = self.nodes.iter().map(|(k, v)| (*k, v.len())).collect();
+    }
 }
 
 /// How far a build is, for a progress display.
@@ -164,17 +267,8 @@ pub fn extract_document_with(
     )
 }
 
-/// Reads the corpus and extracts the graph, telling `progress` how far it is.
-pub fn build(
-    options: &BuildOptions,
-    progress: impl FnMut(Progress<'_>),
-) -> Result<Built, BuildError> {
-    let started = Instant::now();
-    let lexicon = Lexicon::load(&options.ontology)?;
-    Ok(build_with(&lexicon, options, progress, started))
-}
-
-/// [`build`] with a loaded lexicon.
+/// Reads the corpus and extracts what each document says, telling
+/// `progress` how far it is.
 pub fn build_with(
     lexicon: &Lexicon,
     options: &BuildOptions,
@@ -215,7 +309,6 @@ pub fn build_with(
         skipped: corpus.diagnostics.iter().any(Diagnostic::skipped),
         ..BuildReport::default()
     };
-    let mut quads = rdf::ontology_quads(lexicon);
     let mut extracted: Vec<(usize, DocumentFacts)> = Vec::new();
     progress(Progress::Stage {
         name: "analysing",
@@ -269,38 +362,30 @@ pub fn build_with(
     );
     let conclusion_ids = rdf::conclusion_identities(&all, &conclusion_resolution);
     let cited_documents = extract::citations::corpus_documents(&all);
-    let no_recommendations = BTreeMap::new();
-    for (position, (index, found)) in extracted.iter().enumerate() {
-        let index = *index;
-        let doc = &corpus.documents[index];
-        let alternatives: Vec<(&corpus::Document, f64)> = corpus
-            .duplicates
-            .iter()
-            .filter(|d| d.canonical == index)
-            .map(|d| (&corpus.documents[d.duplicate], d.similarity))
-            .collect();
-        let graph = DocumentGraph {
-            document: doc,
-            segmented: &found.segmented,
-            facts: &found.facts,
-            alternatives: &alternatives,
-            recommendations: identities.get(position).unwrap_or(&no_recommendations),
-            conclusions: conclusion_ids.get(position).unwrap_or(&no_recommendations),
-            cited_documents: &cited_documents,
-            language: found.lang.code(),
-        };
-        quads.extend(rdf::document_quads(&graph, lexicon));
-    }
-    // The store is a set: repeated quads (an entity typed by two documents)
-    // are stored once. Count them as the store will; order does not matter.
-    report.quads = quads.iter().collect::<std::collections::HashSet<_>>().len();
-    report.nodes = graph_nodes(&quads);
+    drop(all);
+    let mut recommendations = identities.into_iter();
+    let mut conclusions = conclusion_ids.into_iter();
+    let documents: Vec<Extracted> = extracted
+        .into_iter()
+        .map(|(index, found)| Extracted {
+            index,
+            found,
+            recommendations: recommendations.next().unwrap_or_default(),
+            conclusions: conclusions.next().unwrap_or_default(),
+        })
+        .collect();
     report.seconds = started.elapsed().as_secs_f64();
     report.extraction_seconds = report.seconds;
     Built {
-        quads,
         corpus,
         report,
+        ontology: {
+            let mut quads = rdf::ontology_quads(lexicon);
+            dedup(&mut quads);
+            quads
+        },
+        documents,
+        cited_documents,
     }
 }
 
@@ -384,25 +469,20 @@ const COUNTED: [(&str, &str); 7] = [
     ("Conclusion", "conclusions"),
 ];
 
-/// Distinct nodes of each counted class among `quads`.
-fn graph_nodes(quads: &[Quad]) -> BTreeMap<&'static str, usize> {
-    let mut seen: BTreeMap<&'static str, std::collections::BTreeSet<String>> = BTreeMap::new();
-    for q in quads {
-        if q.predicate.as_str() != "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" {
-            continue;
-        }
-        let oxigraph::model::Term::NamedNode(class) = &q.object else {
-            continue;
-        };
-        let Some(local) = class
-            .as_str()
-            .strip_prefix("https://w3id.org/policykg/def#")
-        else {
-            continue;
-        };
-        if let Some((_, name)) = COUNTED.iter().find(|(c, _)| *c == local) {
-            seen.entry(name).or_default().insert(q.subject.to_string());
-        }
+/// The summary's name of the counted class `q` types its subject as, if
+/// `q` is such a typing.
+fn counted_class(q: &Quad) -> Option<&'static str> {
+    if q.predicate.as_str() != "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" {
+        return None;
     }
-    seen.into_iter().map(|(k, v)| (k, v.len())).collect()
+    let oxigraph::model::Term::NamedNode(class) = &q.object else {
+        return None;
+    };
+    let local = class
+        .as_str()
+        .strip_prefix("https://w3id.org/policykg/def#")?;
+    COUNTED
+        .iter()
+        .find(|(c, _)| *c == local)
+        .map(|(_, name)| *name)
 }

@@ -22,4 +22,4 @@ pub mod rdf;
 pub mod store;
 pub mod text;
 
-pub use build::{BuildOptions, BuildReport, build};
+pub use build::{BuildOptions, BuildReport, Built, build_with};

@@ -12,8 +12,9 @@ mod common;
 use std::collections::BTreeMap;
 
 use oxigraph::model::{Literal, Term};
+use policykg::lexicon::{Lexicon, OntologySource};
 use policykg::rdf::vocab::{oa, pkg};
-use policykg::{BuildOptions, build};
+use policykg::{BuildOptions, build_with};
 
 /// An evidence node as the graph has it.
 #[derive(Default, Debug)]
@@ -34,18 +35,21 @@ fn literal(t: &Term) -> Option<&Literal> {
 
 #[test]
 fn every_evidence_quote_is_the_repaired_text_between_its_offsets_and_begins_on_its_line() {
-    let built = build(
+    let lexicon = Lexicon::load(&OntologySource::default()).expect("ontology");
+    let mut built = build_with(
+        &lexicon,
         &BuildOptions {
             inputs: vec![common::corpus()],
             ..BuildOptions::default()
         },
         |_| {},
-    )
-    .expect("build");
+        std::time::Instant::now(),
+    );
+    let quads = built.all_quads(&lexicon);
     let mut evidence: BTreeMap<String, Evidence> = BTreeMap::new();
     let mut targets: BTreeMap<String, String> = BTreeMap::new();
     let mut sources: BTreeMap<String, String> = BTreeMap::new();
-    for q in &built.quads {
+    for q in &quads {
         let s = q.subject.to_string();
         let p = q.predicate.as_ref();
         if p == oa::EXACT {

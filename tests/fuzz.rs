@@ -261,7 +261,7 @@ fn build_one(bytes: &[u8]) -> Result<(Vec<Quad>, Option<corpus::Document>), Stri
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let path = dir.path().join("brief.txt");
     std::fs::write(&path, bytes).map_err(|e| e.to_string())?;
-    let built = build_with(
+    let mut built = build_with(
         &LEXICON,
         &BuildOptions {
             inputs: vec![path],
@@ -270,8 +270,9 @@ fn build_one(bytes: &[u8]) -> Result<(Vec<Quad>, Option<corpus::Document>), Stri
         |_| {},
         std::time::Instant::now(),
     );
+    let quads = built.all_quads(&LEXICON);
     let doc = built.corpus.documents.into_iter().next();
-    Ok((built.quads, doc))
+    Ok((quads, doc))
 }
 
 proptest! {

@@ -29,7 +29,7 @@ use oxigraph::io::RdfFormat;
 use crate::build::{self, BuildOptions, BuildReport, Built};
 use crate::lexicon::{self, Lexicon};
 use crate::query::{self, Format};
-use crate::store::{BuildLock, QueryOptions, Store, StoreError, Wait};
+use crate::store::{BuildLock, LoadMemory, QueryOptions, Store, StoreError, Wait};
 
 /// How long past `--timeout` a query that ignores cancellation may run.
 const WATCHDOG_GRACE: Duration = Duration::from_secs(2);
@@ -140,6 +140,10 @@ enum Command {
         /// the same, byte for byte, whatever the number.
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,
+        /// Memory for quads the store's bulk loader has taken and not yet
+        /// written, in MiB (RocksDB's caches come on top).
+        #[arg(long, value_name = "MIB", default_value_t = 1024, value_parser = clap::value_parser!(u32).range(16..=1_048_576))]
+        memory: u32,
     },
     /// Extract without storing: one N-Quads file per named graph (a
     /// document's, the ontology's, the links') in a new directory, for
@@ -171,6 +175,10 @@ enum Command {
         /// Fail at once when another build holds the store, instead of waiting.
         #[arg(long)]
         no_wait: bool,
+        /// Memory for quads the store's bulk loader has taken and not yet
+        /// written, in MiB (RocksDB's caches come on top).
+        #[arg(long, value_name = "MIB", default_value_t = 1024, value_parser = clap::value_parser!(u32).range(16..=1_048_576))]
+        memory: u32,
     },
     /// Run a SPARQL query: a file, a bundled query name, or -e TEXT.
     Query {
@@ -366,11 +374,13 @@ fn dispatch(cli: &Cli) -> Result<ExitCode> {
             keep_duplicates,
             no_wait,
             jobs,
+            memory,
             ..
         } => cmd_build(
             cli,
             &build_options(paths, *keep_duplicates, *jobs),
             wait(*no_wait),
+            LoadMemory(*memory as usize),
         ),
         Command::Extract {
             paths,
@@ -379,7 +389,11 @@ fn dispatch(cli: &Cli) -> Result<ExitCode> {
             jobs,
             ..
         } => shards::cmd_extract(cli, &build_options(paths, *keep_duplicates, *jobs), out),
-        Command::Load { dir, no_wait } => shards::cmd_load(cli, dir, wait(*no_wait)),
+        Command::Load {
+            dir,
+            no_wait,
+            memory,
+        } => shards::cmd_load(cli, dir, wait(*no_wait), LoadMemory(*memory as usize)),
         Command::Query {
             file,
             expression,
@@ -506,22 +520,22 @@ fn show_progress(bar: &ProgressBar, p: build::Progress<'_>) {
     }
 }
 
-fn extract(cli: &Cli, options: &BuildOptions, started: Instant) -> Result<Built> {
-    let (built, bar) = extract_with_bar(cli, options, started)?;
+fn extract(cli: &Cli, options: &BuildOptions, started: Instant) -> Result<(Lexicon, Built)> {
+    let (lexicon, built, bar) = extract_with_bar(cli, options, started)?;
     bar.finish_and_clear();
-    Ok(built)
+    Ok((lexicon, built))
 }
 
 fn extract_with_bar(
     cli: &Cli,
     options: &BuildOptions,
     started: Instant,
-) -> Result<(Built, ProgressBar)> {
+) -> Result<(Lexicon, Built, ProgressBar)> {
     let lexicon = Lexicon::load(&lexicon::source(cli.ontology.as_deref()))
         .context("cannot load the ontology")?;
     let bar = progress_bar(cli.quiet);
     let built = build::build_with(&lexicon, options, |p| show_progress(&bar, p), started);
-    Ok((built, bar))
+    Ok((lexicon, built, bar))
 }
 
 fn print_diagnostics(report: &BuildReport) {
@@ -546,7 +560,12 @@ fn query_options(timeout: f64, max_memory: Option<u64>) -> Result<QueryOptions> 
     })
 }
 
-fn cmd_build(cli: &Cli, options: &BuildOptions, wait: Wait) -> Result<ExitCode> {
+fn cmd_build(
+    cli: &Cli,
+    options: &BuildOptions,
+    wait: Wait,
+    memory: LoadMemory,
+) -> Result<ExitCode> {
     let started = Instant::now();
     let paths = &options.inputs;
     // Taken before any work, so that --no-wait fails at once and a waiting
@@ -556,33 +575,37 @@ fn cmd_build(cli: &Cli, options: &BuildOptions, wait: Wait) -> Result<ExitCode> 
     } else {
         Some(store_lock(cli, wait)?)
     };
-    let (Built { quads, report, .. }, bar) = extract_with_bar(cli, options, started)?;
-    bar.suspend(|| print_diagnostics(&report));
-    if report.documents == 0 {
+    let (lexicon, built, bar) = extract_with_bar(cli, options, started)?;
+    bar.suspend(|| print_diagnostics(&built.report));
+    if built.report.documents == 0 {
         bar.finish_and_clear();
         bail!(
             "no document could be read from {}; the previous graph is kept",
             show_paths(paths)
         );
     }
+    // Each document's quads are made as the loader takes them; the bar
+    // counts the documents' bytes whose quads are made.
     show_progress(
         &bar,
         build::Progress::Stage {
             name: "storing",
-            total: quads.len() as u64,
+            total: built.report.bytes,
         },
     );
+    let mut tally = build::Tally::default();
+    let quads = built
+        .quads(&lexicon, |n| bar.inc(n))
+        .inspect(|q| tally.see(q));
     let stored = match &lock {
-        None => Store::in_memory()?.load(quads),
-        Some(lock) => {
-            let loaded = bar.clone();
-            Store::build_locked_with(lock, quads, move |n| loaded.set_position(n))
-        }
+        None => Store::in_memory()?.load(quads, memory),
+        Some(lock) => Store::build_locked(lock, quads, memory),
     };
     bar.finish_and_clear();
     stored.with_context(|| format!("cannot build the store in \"{}\"", cli.store.display()))?;
     drop(lock);
-    let mut report = report;
+    let mut report = built.report;
+    tally.report(&mut report);
     report.seconds = started.elapsed().as_secs_f64();
     let mut out = std::io::stdout().lock();
     write_summary(&report, &mut out)?;
@@ -643,7 +666,7 @@ fn cli_store(cli: &Cli, from: &[PathBuf]) -> Result<Store> {
                 "--in-memory keeps no graph between runs; pass the documents with --from PATH (repeat for more)"
             );
         }
-        let built = extract(
+        let (lexicon, built) = extract(
             cli,
             &BuildOptions {
                 inputs: from.to_vec(),
@@ -653,7 +676,7 @@ fn cli_store(cli: &Cli, from: &[PathBuf]) -> Result<Store> {
         )?;
         print_diagnostics(&built.report);
         let store = Store::in_memory()?;
-        store.load(built.quads)?;
+        store.load(built.quads(&lexicon, |_| {}), LoadMemory::default())?;
         return Ok(store);
     }
     Ok(Store::open(&cli.store)?)

@@ -6,7 +6,6 @@
 //! out over machines, and any bulk loader (`oxigraph load`, Jena's
 //! `tdb2.xloader`, QLever's index builder) can take the files instead.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -17,7 +16,7 @@ use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{GraphName, Quad};
 
 use crate::build::BuildOptions;
-use crate::store::{Store, Wait};
+use crate::store::{LoadMemory, Store, Wait};
 
 /// The file a graph is written to: its IRI's last segment
 /// (`id/graph/000-54a6…` → `000-54a6….nq`), `default.nq` for the default
@@ -49,7 +48,7 @@ fn file_name(graph: &GraphName) -> String {
 /// Writes `quads` into `out`, one sorted N-Quads file per graph. `out` must
 /// not exist or be empty, so that `load` never takes in files of another
 /// run. Returns (files, quads) written.
-pub fn write(quads: Vec<Quad>, out: &Path) -> Result<(usize, usize)> {
+pub fn write(quads: impl IntoIterator<Item = Quad>, out: &Path) -> Result<(usize, usize)> {
     if out.exists() {
         let mut entries =
             std::fs::read_dir(out).with_context(|| format!("cannot read \"{}\"", out.display()))?;
@@ -61,29 +60,55 @@ pub fn write(quads: Vec<Quad>, out: &Path) -> Result<(usize, usize)> {
         }
     }
     std::fs::create_dir_all(out).with_context(|| format!("cannot create \"{}\"", out.display()))?;
-    let mut graphs: BTreeMap<String, Vec<Quad>> = BTreeMap::new();
-    for q in quads {
-        graphs.entry(file_name(&q.graph_name)).or_default().push(q);
-    }
+    // The quads come graph by graph (the ontology's, then each document's),
+    // so only one graph is held at a time.
+    let mut written: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     let mut total = 0;
-    for (name, quads) in &mut graphs {
-        quads.sort_by_cached_key(|q| q.to_string());
-        quads.dedup();
-        total += quads.len();
-        let path = out.join(name);
-        let file = std::fs::File::create(&path)
-            .with_context(|| format!("cannot write \"{}\"", path.display()))?;
-        let mut w =
-            RdfSerializer::from_format(RdfFormat::NQuads).for_writer(std::io::BufWriter::new(file));
-        for q in quads.iter() {
-            w.serialize_quad(q)
-                .with_context(|| format!("cannot write \"{}\"", path.display()))?;
+    let mut current: Option<(String, Vec<Quad>)> = None;
+    for q in quads {
+        let name = file_name(&q.graph_name);
+        match &mut current {
+            Some((open, graph)) if *open == name => graph.push(q),
+            _ => {
+                if let Some((done, graph)) = current.take() {
+                    total += write_graph(out, &done, graph, &mut written)?;
+                }
+                current = Some((name, vec![q]));
+            }
         }
-        w.finish()
-            .and_then(|mut b| b.flush())
+    }
+    if let Some((done, graph)) = current {
+        total += write_graph(out, &done, graph, &mut written)?;
+    }
+    Ok((written.len(), total))
+}
+
+/// Writes one graph's quads, sorted and without repeats, into `out/name`;
+/// returns how many.
+fn write_graph(
+    out: &Path,
+    name: &str,
+    mut quads: Vec<Quad>,
+    written: &mut std::collections::BTreeSet<String>,
+) -> Result<usize> {
+    if !written.insert(name.to_owned()) {
+        bail!("two graphs would both be written to \"{name}\"; nothing more was written");
+    }
+    quads.sort_by_cached_key(ToString::to_string);
+    quads.dedup();
+    let path = out.join(name);
+    let file = std::fs::File::create(&path)
+        .with_context(|| format!("cannot write \"{}\"", path.display()))?;
+    let mut w =
+        RdfSerializer::from_format(RdfFormat::NQuads).for_writer(std::io::BufWriter::new(file));
+    for q in &quads {
+        w.serialize_quad(q)
             .with_context(|| format!("cannot write \"{}\"", path.display()))?;
     }
-    Ok((graphs.len(), total))
+    w.finish()
+        .and_then(|mut b| b.flush())
+        .with_context(|| format!("cannot write \"{}\"", path.display()))?;
+    Ok(quads.len())
 }
 
 /// The `.nq` files of `dir`, sorted by name.
@@ -126,7 +151,7 @@ pub(super) fn cmd_extract(
     out: &Path,
 ) -> Result<ExitCode> {
     let started = Instant::now();
-    let built = super::extract(cli, options, started)?;
+    let (lexicon, built) = super::extract(cli, options, started)?;
     super::print_diagnostics(&built.report);
     if built.report.documents == 0 {
         bail!(
@@ -134,7 +159,7 @@ pub(super) fn cmd_extract(
             super::show_paths(&options.inputs)
         );
     }
-    let (files, quads) = write(built.quads, out)?;
+    let (files, quads) = write(built.quads(&lexicon, |_| {}), out)?;
     let mut stdout = std::io::stdout().lock();
     writeln!(stdout, "documents    {}", built.report.documents)?;
     writeln!(
@@ -157,13 +182,18 @@ pub(super) fn cmd_extract(
 
 /// `policykg load DIR`: the store is replaced only once the new one is
 /// complete, as with `build`.
-pub(super) fn cmd_load(cli: &super::Cli, dir: &Path, wait: Wait) -> Result<ExitCode> {
+pub(super) fn cmd_load(
+    cli: &super::Cli,
+    dir: &Path,
+    wait: Wait,
+    memory: LoadMemory,
+) -> Result<ExitCode> {
     let started = Instant::now();
     // Read and checked before the store is touched.
     let (files, quads) = read(dir)?;
     let n = quads.len();
     let lock = super::store_lock(cli, wait)?;
-    Store::build_locked(&lock, quads)
+    Store::build_locked(&lock, quads, memory)
         .with_context(|| format!("cannot build the store in \"{}\"", cli.store.display()))?;
     drop(lock);
     let mut stdout = std::io::stdout().lock();

@@ -116,6 +116,26 @@ pub fn resident_memory() -> Option<u64> {
     Some(pages * 4096)
 }
 
+/// The memory the bulk loader may use for the quads it has taken and not
+/// yet written, in MiB (RocksDB's own caches come on top).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LoadMemory(pub usize);
+
+impl LoadMemory {
+    /// What a build uses unless told otherwise: fits a laptop.
+    pub const DEFAULT_MIB: usize = 1024;
+
+    fn apply<'a>(self, loader: oxigraph::store::BulkLoader<'a>) -> oxigraph::store::BulkLoader<'a> {
+        loader.with_max_memory_size_in_megabytes(self.0.max(1))
+    }
+}
+
+impl Default for LoadMemory {
+    fn default() -> Self {
+        Self(Self::DEFAULT_MIB)
+    }
+}
+
 /// Whether a build waits for another build of the same store to finish.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Wait {
@@ -241,8 +261,12 @@ impl Store {
     }
 
     /// Loads quads into this (in-memory) store.
-    pub fn load(&self, quads: Vec<Quad>) -> Result<(), StoreError> {
-        let mut loader = self.inner.bulk_loader();
+    pub fn load(
+        &self,
+        quads: impl IntoIterator<Item = Quad>,
+        memory: LoadMemory,
+    ) -> Result<(), StoreError> {
+        let mut loader = memory.apply(self.inner.bulk_loader());
         loader.load_quads(quads)?;
         loader.commit()?;
         Ok(())
@@ -251,23 +275,18 @@ impl Store {
     /// Builds a new store under `dir` from `quads` and makes it the live
     /// one only once it is complete, waiting for any other build of the
     /// same directory to finish first.
-    pub fn build(dir: &Path, quads: Vec<Quad>) -> Result<(), StoreError> {
+    pub fn build(dir: &Path, quads: impl IntoIterator<Item = Quad>) -> Result<(), StoreError> {
         let lock = BuildLock::acquire(dir, Wait::Yes, |_| {})?;
-        Self::build_locked(&lock, quads)
+        Self::build_locked(&lock, quads, LoadMemory::default())
     }
 
-    /// [`Store::build`] under a lock already held. Older stores are
-    /// removed afterwards.
-    pub fn build_locked(lock: &BuildLock, quads: Vec<Quad>) -> Result<(), StoreError> {
-        Self::build_locked_with(lock, quads, |_| {})
-    }
-
-    /// [`Store::build_locked`], calling `on_progress` with the number of
-    /// quads loaded so far.
-    pub fn build_locked_with(
+    /// [`Store::build`] under a lock already held, taking the quads as the
+    /// iterator makes them: the loader holds at most a batch of them, sized
+    /// by `memory`. Older stores are removed afterwards.
+    pub fn build_locked(
         lock: &BuildLock,
-        quads: Vec<Quad>,
-        on_progress: impl Fn(u64) + Send + Sync + 'static,
+        quads: impl IntoIterator<Item = Quad>,
+        memory: LoadMemory,
     ) -> Result<(), StoreError> {
         let dir = lock.dir();
         let live = live_dir(dir)?;
@@ -279,7 +298,7 @@ impl Store {
             .ok_or_else(|| io_error(dir, "no free store name"))?;
         {
             let store = oxigraph::store::Store::open(&next).map_err(|e| io_error(&next, e))?;
-            let mut loader = store.bulk_loader().on_progress(on_progress);
+            let mut loader = memory.apply(store.bulk_loader());
             loader.load_quads(quads)?;
             loader.commit()?;
             store.flush()?;
@@ -549,11 +568,11 @@ mod tests {
                 let _ = told.send(holder.to_owned());
             })
             .unwrap();
-            Store::build_locked(&lock, vec![quad("late")]).unwrap();
+            Store::build_locked(&lock, vec![quad("late")], LoadMemory::default()).unwrap();
         });
         let holder = heard.recv_timeout(Duration::from_secs(10)).unwrap();
         assert!(holder.contains("process"), "{holder}");
-        Store::build_locked(&held, vec![quad("first")]).unwrap();
+        Store::build_locked(&held, vec![quad("first")], LoadMemory::default()).unwrap();
         drop(held);
         waiter.join().unwrap();
         let store = Store::open(dir.path()).unwrap();
@@ -564,7 +583,10 @@ mod tests {
     fn a_query_that_passes_its_memory_bound_is_cancelled_with_a_one_line_error() {
         let store = Store::in_memory().unwrap();
         store
-            .load((0..3000).map(|i| quad(&format!("o{i}"))).collect())
+            .load(
+                (0..3000).map(|i| quad(&format!("o{i}"))),
+                LoadMemory::default(),
+            )
             .unwrap();
         let options = QueryOptions {
             timeout: Duration::from_secs(120),
