@@ -215,6 +215,7 @@ def bench_scale(
         build_argv = [
             binary, "--store", str(store), "--quiet", "build",
             *([] if args.no_keep_duplicates else ["--keep-duplicates"]),
+            *([] if args.memory is None else ["--memory", str(args.memory)]),
             str(input_dir),
         ]
         runs: list[Measured] = []
@@ -335,6 +336,24 @@ def print_table(results: list[ScaleResult]) -> None:
         print("  ".join(c.rjust(w) for c, w in zip(row, widths)))
 
 
+# Issue 14's targets: (from scale, peak RSS MiB, wall time / floor).
+TARGETS = [(100, 1536.0, 1.1), (1000, 3072.0, None)]
+
+
+def print_targets(results: list[ScaleResult]) -> None:
+    """A line per figure against its target, for the scales that have one."""
+    for r in results:
+        for scale, rss, ratio in TARGETS:
+            if r.scale != scale:
+                continue
+            if r.policykg_rss_mib is not None:
+                verdict = "met" if r.policykg_rss_mib <= rss else "NOT met"
+                print(f"target scale {scale}: peak RSS {r.policykg_rss_mib:.0f} MiB <= {rss:.0f}: {verdict}")
+            if ratio is not None and r.ratio is not None:
+                verdict = "met" if r.ratio <= ratio else "NOT met"
+                print(f"target scale {scale}: time / floor {r.ratio:.2f} <= {ratio}: {verdict}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description="Benchmark `policykg build` on a replicated corpus against `oxigraph load`.",
@@ -355,6 +374,8 @@ def main() -> int:
                         help="the Oxigraph CLI (default: beside this Python, then PATH)")
     parser.add_argument("--no-keep-duplicates", action="store_true",
                         help="do not pass --keep-duplicates (copies then collapse into one document)")
+    parser.add_argument("--memory", type=int, metavar="MIB",
+                        help="pass --memory MIB to policykg build (default: its own)")
     parser.add_argument("--tmpdir", type=Path,
                         help="where the temporary directories go (default: system temp)")
     args = parser.parse_args()
@@ -398,6 +419,7 @@ def main() -> int:
         return 1
 
     print_table(results)
+    print_targets(results)
     if args.json:
         payload = {
             "binary": str(args.binary),

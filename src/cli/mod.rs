@@ -142,7 +142,7 @@ enum Command {
         jobs: Option<u16>,
         /// Memory for quads the store's bulk loader has taken and not yet
         /// written, in MiB (RocksDB's caches come on top).
-        #[arg(long, value_name = "MIB", default_value_t = 1024, value_parser = clap::value_parser!(u32).range(16..=1_048_576))]
+        #[arg(long, value_name = "MIB", default_value_t = 768, value_parser = clap::value_parser!(u32).range(16..=1_048_576))]
         memory: u32,
     },
     /// Extract without storing: one N-Quads file per named graph (a
@@ -177,7 +177,7 @@ enum Command {
         no_wait: bool,
         /// Memory for quads the store's bulk loader has taken and not yet
         /// written, in MiB (RocksDB's caches come on top).
-        #[arg(long, value_name = "MIB", default_value_t = 1024, value_parser = clap::value_parser!(u32).range(16..=1_048_576))]
+        #[arg(long, value_name = "MIB", default_value_t = 768, value_parser = clap::value_parser!(u32).range(16..=1_048_576))]
         memory: u32,
     },
     /// Run a SPARQL query: a file, a bundled query name, or -e TEXT.

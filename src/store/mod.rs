@@ -123,7 +123,7 @@ pub struct LoadMemory(pub usize);
 
 impl LoadMemory {
     /// What a build uses unless told otherwise: fits a laptop.
-    pub const DEFAULT_MIB: usize = 1024;
+    pub const DEFAULT_MIB: usize = 768;
 
     fn apply<'a>(self, loader: oxigraph::store::BulkLoader<'a>) -> oxigraph::store::BulkLoader<'a> {
         loader.with_max_memory_size_in_megabytes(self.0.max(1))
