@@ -12,11 +12,14 @@ mod fixtures;
 use policykg::lexicon::{Lexicon, OntologySource};
 
 /// (file, recall floor, precision floor, most decoys with a fact).
+/// A coined theme counts only when it does not run past the expected
+/// phrase (a verb, adverb or adjunct glued on is a miss): the floors are
+/// measured so.
 const FLOORS: [(&str, f64, f64, usize); 4] = [
-    ("blockades/nl.json", 0.84, 0.93, 3),
-    ("blockades/en.json", 0.91, 0.98, 0),
-    ("positions/nl.json", 0.89, 0.84, 4),
-    ("positions/en.json", 0.91, 0.93, 1),
+    ("blockades/nl.json", 0.86, 0.95, 2),
+    ("blockades/en.json", 0.89, 0.98, 0),
+    ("positions/nl.json", 0.89, 0.85, 4),
+    ("positions/en.json", 0.89, 0.92, 1),
 ];
 
 #[test]

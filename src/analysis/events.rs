@@ -50,12 +50,80 @@ pub struct FrameIndex {
     /// name with other articles ("samenwerking tussen EU en NAVO") is that
     /// entity.
     label_keys: BTreeMap<String, usize>,
+    /// The separable particles of the verbs ("af", "tegen", "up").
+    particles: std::collections::BTreeSet<String>,
+    /// Forms that can only be a finite verb, of the verbs that head no
+    /// unit ("verdient", "bood", "gave"): they end a noun phrase.
+    finite: std::collections::BTreeSet<String>,
+}
+
+/// The forms of a verb that are finite and nothing else: Dutch present
+/// singular in -t (not the bare stem, nor a stem ending in t: "start") and
+/// the past, except a past that is also its participle inflected
+/// ("verbeterde", "ontwikkelde landen"); English pasts that are not also
+/// participles ("gave", not "found" or "developed"). Infinitives, plurals
+/// and participles are nouns and adjectives too often.
+fn finite_forms(verb: &crate::analysis::frames::Verb) -> Vec<String> {
+    let participles: Vec<&str> = verb
+        .forms
+        .iter()
+        .filter(|(_, f)| *f == Form::Participle)
+        .map(|(w, _)| w.as_str())
+        .collect();
+    let infinitives: Vec<&str> = verb
+        .forms
+        .iter()
+        .filter(|(_, f)| *f == Form::Infinitive)
+        .map(|(w, _)| w.as_str())
+        .collect();
+    let stems: Vec<&str> = verb
+        .forms
+        .iter()
+        .filter(|(w, f)| {
+            *f == Form::Present && !w.ends_with('t') && !infinitives.contains(&w.as_str())
+        })
+        .map(|(w, _)| w.as_str())
+        .collect();
+    verb.forms
+        .iter()
+        .filter(|(w, f)| match (verb.lang, f) {
+            (Lang::Nl, Form::Present) => {
+                w.ends_with('t')
+                    && !stems.contains(&w.as_str())
+                    && !infinitives.contains(&w.as_str())
+            }
+            (Lang::Nl, Form::Past) => !participles
+                .iter()
+                .any(|p| *w == format!("{p}e") || *w == format!("{p}en")),
+            (Lang::En, Form::Past) => !participles.contains(&w.as_str()),
+            _ => false,
+        })
+        .map(|(w, _)| w.clone())
+        .collect()
 }
 
 impl FrameIndex {
     pub fn new(frames: &Frames, lexicon_entities: &[crate::lexicon::Entity]) -> Self {
         let mut index = FrameIndex::default();
+        // Verbs that head a unit, alone or in an expression; the others are
+        // listed only so that their finite forms end a phrase.
+        let heading: std::collections::BTreeSet<usize> = frames
+            .units
+            .iter()
+            .filter_map(|u| match &u.trigger {
+                UnitTrigger::Verb(v) => Some(*v),
+                UnitTrigger::Expression { verb, .. } => *verb,
+                _ => None,
+            })
+            .collect();
         for (v, verb) in frames.verbs.iter().enumerate() {
+            if let Some(p) = &verb.particle {
+                index.particles.insert(p.to_lowercase());
+            }
+            if !heading.contains(&v) {
+                index.finite.extend(finite_forms(verb));
+                continue;
+            }
             for (form, f) in &verb.forms {
                 index.forms.entry(form.clone()).or_default().push(FormOf {
                     verb: v,
@@ -475,6 +543,21 @@ fn triggers(frames: &Frames, index: &FrameIndex, s: &SentenceAnalysis) -> Vec<Fo
         !(f.tokens.len() == 2 && f.tokens[1] > f.head && is_verb(frames, f.unit))
             || last_particle.get(&f.head) == Some(&f.tokens[1])
     });
+    // "af te remmen": the separable verb (afremmen) with its particle, not
+    // the simple one (remmen) on the same word, which would take the
+    // particle into its object.
+    let particles: Vec<(usize, Vec<usize>)> = out
+        .iter()
+        .filter(|f| f.tokens.len() > 1 && is_verb(frames, f.unit))
+        .map(|f| (f.head, f.tokens.clone()))
+        .collect();
+    out.retain(|f| {
+        !(f.tokens.len() == 1
+            && is_verb(frames, f.unit)
+            && particles
+                .iter()
+                .any(|(h, t)| *h == f.head && t.contains(&f.head)))
+    });
     out.sort_by_key(|f| (f.head, f.unit));
     out.dedup_by_key(|f| (f.head, f.unit));
     out
@@ -520,7 +603,12 @@ fn adjective_units<'i>(index: &'i FrameIndex, word: &str) -> Option<&'i Vec<usiz
 fn verb_reading(index: &FrameIndex, s: &SentenceAnalysis, i: usize, f: FormOf) -> bool {
     let g = s.grammar();
     let prev = i.checked_sub(1).map(|p| s.tokens[p].lower.as_str());
-    if prev.is_some_and(|p| has(g.determiners, p) || index.demonym(s.lang, p).is_some()) {
+    if prev.is_some_and(|p| {
+        has(g.determiners, p)
+            || has(g.possessives, p)
+            || s.lang == Lang::En && (p.ends_with("'s") || p.ends_with("’s") || p.ends_with("s'"))
+            || index.demonym(s.lang, p).is_some()
+    }) {
         return false;
     }
     let w = s.tokens[i].lower.as_str();
@@ -664,8 +752,21 @@ impl Ctx<'_> {
                 || has(g.auxiliaries, w)
                 || has(g.coordinators, w);
         }
-        // "… ten behoeve van X": an adjunct, not part of the phrase.
-        if self.complex_preposition_at(j).is_some() {
+        // "… ten behoeve van X": an adjunct, not part of the phrase; so
+        // is "lange tijd", "van meet af aan".
+        if self.complex_preposition_at(j).is_some() || self.adverbial_at(j).is_some() {
+            return true;
+        }
+        // "remt de uitbreiding af.": the particle of a split verb ends
+        // its clause, outside any phrase.
+        if self.index.particles.contains(w)
+            && self.s.tokens.get(j + 1).is_none_or(|n| {
+                n.kind == TokenKind::Punct
+                    || has(g.coordinators, &n.lower)
+                    || n.lower == g.infinitive_marker
+                    || self.index.is_verb_form(&n.lower)
+            })
+        {
             return true;
         }
         // "van zijn bijdrage": after a preposition a possessive is a
@@ -691,6 +792,9 @@ impl Ctx<'_> {
         {
             return true;
         }
+        if has(g.prepositions, w) && self.time_adverbial_at(j) {
+            return true;
+        }
         if has(g.prepositions, w) {
             let next_number = self
                 .s
@@ -711,6 +815,7 @@ impl Ctx<'_> {
         let prev_det = has(g.determiners, &self.s.tokens[j - 1].lower);
         !prev_det
             && (self.index.is_verb_form(w) && !self.index.nouns.contains_key(w)
+                || self.index.finite.contains(w)
                 || has(g.finite_verbs, w)
                 || has(g.copulas, w))
     }
@@ -730,6 +835,64 @@ impl Ctx<'_> {
             .iter()
             .find(|cp| self.words_at(cp, j))
             .map(|cp| cp.len())
+    }
+
+    /// Whether token `i` is a verb: a form of a frame verb, a finite form
+    /// of a listed verb, an auxiliary or a copula.
+    fn is_finite_or_verb(&self, i: usize) -> bool {
+        let w = self.lower(i);
+        self.index.is_verb_form(w)
+            || self.index.finite.contains(w)
+            || has(self.g.finite_verbs, w)
+            || has(self.g.auxiliaries, w)
+            || has(self.g.copulas, w)
+    }
+
+    /// The entity named at the head of phrase `[a, b]` (after at most two
+    /// lower-case modifiers) when a prepositional phrase other than its own
+    /// "van"/"of" follows it: a name takes no such phrase, so the rest is an
+    /// adjunct of the clause. A name before a noun ("EU GVDB-missies") is a
+    /// modifier, not a head.
+    fn name_head(&self, a: usize, b: usize) -> Option<usize> {
+        let mut a = a;
+        while a < b && has(self.g.determiners, self.lower(a)) {
+            a += 1;
+        }
+        self.s
+            .mentions
+            .iter()
+            .find(|m| {
+                m.first >= a
+                    && m.first <= a + 2
+                    && m.last < b
+                    && !m.partial
+                    && self.s.tokens[m.first].capital
+                    && (a..m.first).all(|k| {
+                        !self.s.tokens[k].capital && !has(self.g.prepositions, self.lower(k))
+                    })
+                    && has(self.g.prepositions, self.lower(m.last + 1))
+                    && !matches!(self.lower(m.last + 1), "van" | "of")
+            })
+            .map(|m| m.entity)
+    }
+
+    /// The length of the fixed adverbial ("lange tijd", "van meet af
+    /// aan") that starts at token `j`, if one does.
+    fn adverbial_at(&self, j: usize) -> Option<usize> {
+        self.g
+            .adverbial_phrases
+            .iter()
+            .find(|cp| self.words_at(cp, j))
+            .map(|cp| cp.len())
+    }
+
+    /// Whether a preposition at `j` opens a span of time ("voor drie
+    /// weken", "for three weeks", "gedurende twee jaar"): a time noun
+    /// within its next two words.
+    fn time_adverbial_at(&self, j: usize) -> bool {
+        has(self.g.prepositions, self.lower(j))
+            && (j + 1..(j + 3).min(self.s.tokens.len()))
+                .any(|k| has(self.g.time_nouns, self.lower(k)))
     }
 
     /// Whether token `j` is the last word of a complex preposition ("van"
@@ -845,6 +1008,11 @@ impl Ctx<'_> {
         }
         while let Some((a, b)) = self.phrase(at, end, avoid, stop_preps) {
             out.push((a, b));
+            // "steunt Georgië met training en materieel": what is
+            // coordinated after a name's adjunct belongs to the adjunct.
+            if self.name_head(a, b).is_some() {
+                break;
+            }
             let next = b + 1;
             if next >= end {
                 break;
@@ -1340,6 +1508,7 @@ impl Ctx<'_> {
             at = self.skip(at, end, avoid);
             while at < end
                 && (has(self.g.finite_verbs, self.lower(at))
+                    || self.index.finite.contains(self.lower(at))
                     || has(self.g.copulas, self.lower(at))
                     || self.index.is_verb_form(self.lower(at))
                         && !self.index.nouns.contains_key(self.lower(at)))
@@ -1358,6 +1527,19 @@ impl Ctx<'_> {
                 .any(|c| c.first == at && c.kind != ClauseKind::Main)
             {
                 return Vec::new();
+            }
+            if let Some(n) = self.adverbial_at(at) {
+                // "de komende twee jaar": the adverbial with its count and
+                // its time noun.
+                at += n;
+                while at < end
+                    && (self.s.tokens[at].kind == TokenKind::Number
+                        || has(self.g.number_words, self.lower(at))
+                        || has(self.g.time_nouns, self.lower(at)))
+                {
+                    at += 1;
+                }
+                continue;
             }
             let w = self.lower(at);
             if w == "(" {
@@ -1395,6 +1577,8 @@ impl Ctx<'_> {
             if self.lower(j) != prep
                 || skip.iter().any(|&(a, b)| a <= j && j <= b)
                 || self.ends_complex_preposition(j)
+                || self.adverbial_at(j).is_some()
+                || self.time_adverbial_at(j)
             {
                 continue;
             }
@@ -1433,7 +1617,7 @@ impl Ctx<'_> {
                 || has(self.g.auxiliaries, &p.lower)
                 || has(self.g.subordinators, &p.lower)
                 || has(self.g.negators, &p.lower) && p.lower != "geen" && p.lower != "no"
-                || self.index.is_verb_form(&p.lower)
+                || self.is_finite_or_verb(a - 1)
             {
                 break;
             }
@@ -1527,6 +1711,16 @@ fn theme_of(ctx: &Ctx<'_>, a: usize, b: usize) -> Option<Arg> {
     }) {
         return Some(Arg {
             filler: Filler::Entity(m.entity),
+            sentence: ctx.si,
+            partners: None,
+        });
+    }
+    // A name takes no phrase after it but its own "van"/"of" ("Oekraïne
+    // met F-16's", "NATO in the field of …", "Operatie Aspides staat …"):
+    // the name is the theme, what follows is an adjunct of the clause.
+    if let Some(entity) = ctx.name_head(a, b) {
+        return Some(Arg {
+            filler: Filler::Entity(entity),
             sentence: ctx.si,
             partners: None,
         });
@@ -2069,8 +2263,13 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
                         themes = theme_of(ctx, a, b).into_iter().collect();
                     }
                 } else if first_token > first {
-                    // "een missie onder leiding van Frankrijk": the phrase before.
-                    let b = first_token - 1;
+                    // "een missie onder leiding van Frankrijk": the phrase
+                    // before; "Operatie X staat onder leiding van Y": the
+                    // phrase before the verb.
+                    let mut b = first_token - 1;
+                    while b > first && ctx.is_finite_or_verb(b) {
+                        b -= 1;
+                    }
                     let a = ctx.phrase_start(b, first);
                     if a <= b && ctx.s.tokens[b].kind == TokenKind::Word {
                         themes = theme_of(ctx, a, b).into_iter().collect();
