@@ -1838,8 +1838,12 @@ fn complement(ctx: &Ctx<'_>, clause_index: usize, head: usize) -> Option<Arg> {
         }
         (next.first + 1, next.end)
     };
+    // Never end on punctuation or on the coordinator before a second
+    // clause ("dat A … en dat B …").
     let mut b = b;
-    while b > a && s.tokens[b - 1].kind == TokenKind::Punct {
+    while b > a
+        && (s.tokens[b - 1].kind == TokenKind::Punct || has(ctx.g.coordinators, ctx.lower(b - 1)))
+    {
         b -= 1;
     }
     if b <= a {
