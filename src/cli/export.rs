@@ -11,7 +11,6 @@ use oxigraph::model::Term;
 
 use super::explain;
 use crate::export::{self, Filters, writers};
-use crate::lexicon::Lexicon;
 use crate::store::Store;
 
 /// What `export` was asked for.
@@ -40,7 +39,7 @@ pub struct Plan<'a> {
 /// Checks every option of `r`: format, view (or the query file), focus and
 /// depth, kind and label language against the ontology's classes and
 /// languages.
-pub fn prepare<'a>(r: &'a Request<'a>, lexicon: &Lexicon) -> Result<Plan<'a>> {
+pub fn prepare<'a>(r: &'a Request<'a>, ontology: &[oxigraph::model::Quad]) -> Result<Plan<'a>> {
     if !writers::FORMATS.contains(&r.format) {
         bail!(
             "unknown format \"{}\"; use one of {}{}",
@@ -80,7 +79,7 @@ pub fn prepare<'a>(r: &'a Request<'a>, lexicon: &Lexicon) -> Result<Plan<'a>> {
     }
     let kinds = match r.kind {
         Some(kind) => {
-            let known = export::kinds(&lexicon.ontology_quads);
+            let known = export::kinds(ontology);
             let Some((_, takes_in)) = known.iter().find(|(k, _)| k.eq_ignore_ascii_case(kind))
             else {
                 bail!(
@@ -94,7 +93,7 @@ pub fn prepare<'a>(r: &'a Request<'a>, lexicon: &Lexicon) -> Result<Plan<'a>> {
         }
         None => None,
     };
-    let languages = export::languages(&lexicon.ontology_quads);
+    let languages = export::languages(ontology);
     let Some(lang) = languages
         .iter()
         .find(|l| l.eq_ignore_ascii_case(r.lang))

@@ -469,9 +469,11 @@ fn dispatch(cli: &Cli) -> Result<ExitCode> {
 /// `export`: every option checked against the ontology before the store is
 /// opened or built.
 fn cmd_export(cli: &Cli, request: &export::Request<'_>, from: &[PathBuf]) -> Result<ExitCode> {
-    let lexicon = Lexicon::load(&lexicon::source(cli.ontology.as_deref()))
+    // Only the vocabulary and the lexicon's quads: the names and languages
+    // the options are checked against.
+    let ontology = lexicon::ontology_quads(&lexicon::source(cli.ontology.as_deref()))
         .context("cannot load the ontology")?;
-    let plan = export::prepare(request, &lexicon)?;
+    let plan = export::prepare(request, &ontology)?;
     export::run(cli_store(cli, from)?, &plan)
 }
 

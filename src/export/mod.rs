@@ -344,6 +344,8 @@ fn describe(
     if iris.is_empty() {
         return Ok(out);
     }
+    // The nodes in each branch: a VALUES outside a UNION would have every
+    // branch evaluated over the whole store first.
     let values: String = iris.iter().map(|i| format!("<{i}> ")).collect();
     let rows = select(
         store,
@@ -353,11 +355,10 @@ fn describe(
              PREFIX owl: <http://www.w3.org/2002/07/owl#>
              PREFIX dcterms: <http://purl.org/dc/terms/>
              SELECT ?n ?label ?lang ?type ?id ?mentions WHERE {{
-               VALUES ?n {{ {values} }}
-               {{ ?n skos:prefLabel|dcterms:title|pkg:text ?label . BIND(LANG(?label) AS ?lang) }}
-               UNION {{ ?n a ?type . FILTER(STRSTARTS(STR(?type), \"https://w3id.org/policykg/def#\")) }}
-               UNION {{ ?n owl:sameAs|skos:closeMatch ?id }}
-               UNION {{ {{ SELECT ?n (COUNT(?m) AS ?mentions) WHERE {{ VALUES ?n {{ {values} }} ?m pkg:mentions ?n }} GROUP BY ?n }} }}
+               {{ VALUES ?n {{ {values} }} ?n skos:prefLabel|dcterms:title|pkg:text ?label . BIND(LANG(?label) AS ?lang) }}
+               UNION {{ VALUES ?n {{ {values} }} ?n a ?type . FILTER(STRSTARTS(STR(?type), \"https://w3id.org/policykg/def#\")) }}
+               UNION {{ VALUES ?n {{ {values} }} ?n owl:sameAs|skos:closeMatch ?id }}
+               UNION {{ SELECT ?n (COUNT(?m) AS ?mentions) WHERE {{ VALUES ?n {{ {values} }} ?m pkg:mentions ?n }} GROUP BY ?n }}
              }}"
         ),
     )?;

@@ -320,6 +320,39 @@ fn iri_of(term: &Term) -> Option<&str> {
     }
 }
 
+/// The vocabulary's quads and the lexicon's (its parts and the external
+/// identifiers of `links.ttl`, which belong to its entities).
+fn vocabulary_and_lexicon(
+    texts: &BTreeMap<&str, String>,
+) -> Result<(Vec<Quad>, Vec<Quad>), LexiconError> {
+    let vocabulary = parse_turtle("policykg.ttl", &texts["policykg.ttl"])?;
+    let mut lexicon = parse_turtle("lexicon.ttl", &texts["lexicon.ttl"])?;
+    for part in lexicon_parts() {
+        lexicon.extend(parse_turtle(part, &texts[part])?);
+    }
+    lexicon.extend(parse_turtle("links.ttl", &texts["links.ttl"])?);
+    Ok((vocabulary, lexicon))
+}
+
+/// The ontology's quads (vocabulary and lexicon, as [`Lexicon::ontology_quads`]
+/// holds them) without the rest of the lexicon: what a command that only
+/// checks class names and label languages needs, at a fraction of
+/// [`Lexicon::load`]'s cost.
+pub fn ontology_quads(source: &OntologySource) -> Result<Vec<Quad>, LexiconError> {
+    source.check()?;
+    let mut texts = BTreeMap::new();
+    for (name, embedded) in EMBEDDED {
+        if matches!(name, "policykg.ttl" | "lexicon.ttl" | "links.ttl")
+            || lexicon_parts().any(|p| p == name)
+        {
+            texts.insert(name, read_source(source, name, embedded)?);
+        }
+    }
+    let (mut vocabulary, lexicon) = vocabulary_and_lexicon(&texts)?;
+    vocabulary.extend(lexicon);
+    Ok(vocabulary)
+}
+
 impl Lexicon {
     /// Loads the ontology from `source`.
     pub fn load(source: &OntologySource) -> Result<Self, LexiconError> {
@@ -328,14 +361,7 @@ impl Lexicon {
         for (name, embedded) in EMBEDDED {
             texts.insert(name, read_source(source, name, embedded)?);
         }
-        let vocabulary = parse_turtle("policykg.ttl", &texts["policykg.ttl"])?;
-        let mut lexicon = parse_turtle("lexicon.ttl", &texts["lexicon.ttl"])?;
-        for part in lexicon_parts() {
-            lexicon.extend(parse_turtle(part, &texts[part])?);
-        }
-        // External identifiers (`policykg link --import`) belong to the
-        // lexicon's entities.
-        lexicon.extend(parse_turtle("links.ttl", &texts["links.ttl"])?);
+        let (vocabulary, lexicon) = vocabulary_and_lexicon(&texts)?;
         let conventions_quads = parse_turtle("text.ttl", &texts["text.ttl"])?;
         let cues = cues::cues(
             "cues.ttl",
