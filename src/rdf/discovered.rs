@@ -6,7 +6,7 @@ use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{Literal, NamedNode};
 
 use super::vocab::{org, pkg, prov, skos};
-use super::{Writer, int, iri, node};
+use super::{Writer, iri, node};
 use crate::extract::entities::Discovered;
 
 /// The node of a discovered entity, named by its label (or the label of
@@ -27,23 +27,7 @@ pub(super) fn write(w: &mut Writer<'_>, d: &Discovered) {
         define(w, &n, d);
     }
     for &(span, sentence) in &d.mentions {
-        let k = w.next("mention");
-        let m = node(iri::mention(&w.doc.slug, k));
-        let e = w.evidence(sentence);
-        w.add(&m, rdf::TYPE, pkg::MENTION);
-        w.add(&m, pkg::MENTIONS, n.clone());
-        let d_node = w.d.clone();
-        w.add(&m, pkg::IN_DOCUMENT, d_node);
-        let surface = w.text(span).to_owned();
-        w.add(&m, pkg::SURFACE_FORM, Literal::new_simple_literal(surface));
-        let text = &w.doc.text.text;
-        let (start, end) = (
-            w.chars.chars_at(text, span.start),
-            w.chars.chars_at(text, span.end),
-        );
-        w.add(&m, pkg::SURFACE_START, int(start));
-        w.add(&m, pkg::SURFACE_END, int(end));
-        w.add(&m, prov::WAS_DERIVED_FROM, e);
+        super::mentions::write_mention(w, n.clone(), span, sentence);
     }
 }
 
