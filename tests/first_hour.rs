@@ -491,3 +491,47 @@ fn who_blocks_what_names_the_other_side_of_a_mutual_blockade() {
         "{cyprus:?}"
     );
 }
+
+#[test]
+fn explain_lists_each_fact_once_however_many_documents_describe_the_entity() {
+    // Three copies of one letter, kept as three documents: each describes
+    // Turkey in its own graph, and the union of the graphs repeats those
+    // triples.
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("first-hour-copies");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("in")).unwrap();
+    let letter = std::fs::read_dir(corpus())
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("000_"))
+        })
+        .expect("a corpus letter");
+    for copy in ["a", "b", "c"] {
+        std::fs::copy(&letter, dir.join("in").join(format!("{copy}_brief.txt"))).unwrap();
+    }
+    let store = dir.join("store");
+    let built = run(
+        &store,
+        &[
+            "build",
+            "--quiet",
+            "--keep-duplicates",
+            dir.join("in").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    let r = run(&store, &["explain", "Turkije"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // The entity's own lines, up to the mentions.
+    let own: Vec<&str> = r
+        .stdout
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.starts_with("mentions:"))
+        .collect();
+    assert!(own.iter().any(|l| l.contains("org:memberOf")), "{own:?}");
+    let unique: BTreeSet<&&str> = own.iter().collect();
+    assert_eq!(unique.len(), own.len(), "{own:?}");
+}

@@ -236,7 +236,7 @@ fn explain_recommendation(store: &Store, rec: &str, out: &mut impl Write) -> Res
     let parts = rows(
         store,
         &format!(
-            "{PREFIXES}SELECT ?c ?n ?t WHERE {{ ?c pkg:partOf <{rec}> ; pkg:text ?t .
+            "{PREFIXES}SELECT DISTINCT ?c ?n ?t WHERE {{ ?c pkg:partOf <{rec}> ; pkg:text ?t .
                OPTIONAL {{ ?c pkg:number ?n }} }} ORDER BY STRLEN(STR(?n)) ?n ?c"
         ),
     )?;
@@ -303,7 +303,11 @@ pub fn run(store: Store, name: &str) -> Result<ExitCode> {
     writeln!(out, "{}", described(&store, entity)?)?;
     let details = rows(
         &store,
-        &format!("{PREFIXES}SELECT ?p ?o WHERE {{ <{entity}> ?p ?o }} ORDER BY ?p STR(?o)"),
+        // DISTINCT: an entity described in several documents has each of
+        // those triples once per document graph in the union.
+        &format!(
+            "{PREFIXES}SELECT DISTINCT ?p ?o WHERE {{ <{entity}> ?p ?o }} ORDER BY ?p STR(?o)"
+        ),
     )?;
     for r in &details {
         let p = text(&r[0]);
