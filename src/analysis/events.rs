@@ -827,14 +827,18 @@ impl Ctx<'_> {
             .all(|(k, w)| self.s.tokens.get(j + k).is_some_and(|t| t.lower == *w))
     }
 
+    /// The length of the fixed word sequence of `list` that starts at
+    /// token `j`, if one does.
+    fn fixed_at(&self, list: &[&[&str]], j: usize) -> Option<usize> {
+        list.iter()
+            .find(|cp| self.words_at(cp, j))
+            .map(|cp| cp.len())
+    }
+
     /// The length of the complex preposition ("ten behoeve van") that
     /// starts at token `j`, if one does.
     fn complex_preposition_at(&self, j: usize) -> Option<usize> {
-        self.g
-            .complex_prepositions
-            .iter()
-            .find(|cp| self.words_at(cp, j))
-            .map(|cp| cp.len())
+        self.fixed_at(self.g.complex_prepositions, j)
     }
 
     /// Whether token `i` is a verb: a form of a frame verb, a finite form
@@ -879,11 +883,7 @@ impl Ctx<'_> {
     /// The length of the fixed adverbial ("lange tijd", "van meet af
     /// aan") that starts at token `j`, if one does.
     fn adverbial_at(&self, j: usize) -> Option<usize> {
-        self.g
-            .adverbial_phrases
-            .iter()
-            .find(|cp| self.words_at(cp, j))
-            .map(|cp| cp.len())
+        self.fixed_at(self.g.adverbial_phrases, j)
     }
 
     /// Whether a preposition at `j` opens a span of time ("voor drie
