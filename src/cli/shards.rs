@@ -16,7 +16,7 @@ use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{GraphName, Quad};
 
 use crate::build::BuildOptions;
-use crate::store::{LoadMemory, Store, Wait};
+use crate::store::{LoadMemory, Store, StoreError, Wait};
 
 /// The file a graph is written to: its IRI's last segment
 /// (`id/graph/000-54a6…` → `000-54a6….nq`), `default.nq` for the default
@@ -128,20 +128,65 @@ fn shard_files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Reads every `.nq` file of `dir`; a syntax error names the file and the
-/// position, and nothing is stored.
-pub fn read(dir: &Path) -> Result<(usize, Vec<Quad>)> {
+/// Checks every `.nq` file of `dir` and counts its quads, holding none:
+/// a syntax error names the file and the position, and nothing is stored.
+pub fn check(dir: &Path) -> Result<(Vec<PathBuf>, usize)> {
     let files = shard_files(dir)?;
-    let mut quads = Vec::new();
-    for path in &files {
-        let file = std::fs::File::open(path)
-            .with_context(|| format!("cannot read \"{}\"", path.display()))?;
-        for q in RdfParser::from_format(RdfFormat::NQuads).for_reader(std::io::BufReader::new(file))
-        {
-            quads.push(q.map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?);
+    let mut n = 0;
+    let mut reader = ShardReader::new(&files);
+    while let Some(q) = reader.next() {
+        q?;
+        n += 1;
+    }
+    Ok((files, n))
+}
+
+/// One file's quads as the parser gives them.
+type FileQuads = Box<dyn Iterator<Item = Result<Quad, oxigraph::io::RdfParseError>>>;
+
+/// The quads of a list of N-Quads files, one file after another.
+struct ShardReader<'a> {
+    files: std::slice::Iter<'a, PathBuf>,
+    current: Option<(PathBuf, FileQuads)>,
+}
+
+impl<'a> ShardReader<'a> {
+    fn new(files: &'a [PathBuf]) -> Self {
+        Self {
+            files: files.iter(),
+            current: None,
         }
     }
-    Ok((files.len(), quads))
+
+    fn next(&mut self) -> Option<Result<Quad, StoreError>> {
+        loop {
+            if let Some((path, quads)) = &mut self.current {
+                match quads.next() {
+                    Some(Ok(q)) => return Some(Ok(q)),
+                    Some(Err(e)) => {
+                        return Some(Err(StoreError::Input {
+                            path: path.clone(),
+                            message: e.to_string(),
+                        }));
+                    }
+                    None => self.current = None,
+                }
+            }
+            let path = self.files.next()?;
+            let file = match std::fs::File::open(path) {
+                Ok(f) => f,
+                Err(e) => {
+                    return Some(Err(StoreError::Input {
+                        path: path.clone(),
+                        message: format!("cannot read: {e}"),
+                    }));
+                }
+            };
+            let quads =
+                RdfParser::from_format(RdfFormat::NQuads).for_reader(std::io::BufReader::new(file));
+            self.current = Some((path.clone(), Box::new(quads)));
+        }
+    }
 }
 
 /// `policykg extract PATH… --out DIR`.
@@ -189,11 +234,16 @@ pub(super) fn cmd_load(
     memory: LoadMemory,
 ) -> Result<ExitCode> {
     let started = Instant::now();
-    // Read and checked before the store is touched.
-    let (files, quads) = read(dir)?;
-    let n = quads.len();
+    // Every file is checked before the store is touched; then read again
+    // and streamed to the bulk loader, so that no more than a loader batch
+    // of quads is held at once.
+    let (paths, n) = check(dir)?;
+    let files = paths.len();
     let lock = super::store_lock(cli, wait)?;
-    Store::build_locked(&lock, quads, memory)
+    let mut reader = ShardReader::new(&paths);
+    // A file that changed between the check and the load ends the build;
+    // the previous store stays live.
+    Store::build_locked_from(&lock, std::iter::from_fn(|| reader.next()), memory)
         .with_context(|| format!("cannot build the store in \"{}\"", cli.store.display()))?;
     drop(lock);
     let mut stdout = std::io::stdout().lock();

@@ -32,6 +32,9 @@ pub enum StoreError {
     NotBuilt { path: PathBuf },
     #[error("cannot use store \"{path}\": {message}")]
     Io { path: PathBuf, message: String },
+    /// A file whose quads are being loaded could not be read or parsed.
+    #[error("{}: {message}", path.display())]
+    Input { path: PathBuf, message: String },
     #[error("store error: {0}")]
     Storage(#[from] oxigraph::store::StorageError),
     #[error("query syntax error: {0}")]
@@ -288,6 +291,17 @@ impl Store {
         quads: impl IntoIterator<Item = Quad>,
         memory: LoadMemory,
     ) -> Result<(), StoreError> {
+        Self::build_locked_from(lock, quads.into_iter().map(Ok), memory)
+    }
+
+    /// [`Store::build_locked`] from quads that may fail to come (a file
+    /// read as it is loaded): the first error ends the build, and the
+    /// previous store stays live.
+    pub fn build_locked_from(
+        lock: &BuildLock,
+        quads: impl IntoIterator<Item = Result<Quad, StoreError>>,
+        memory: LoadMemory,
+    ) -> Result<(), StoreError> {
         let dir = lock.dir();
         let live = live_dir(dir)?;
         // Leftovers of interrupted builds.
@@ -299,7 +313,7 @@ impl Store {
         {
             let store = oxigraph::store::Store::open(&next).map_err(|e| io_error(&next, e))?;
             let mut loader = memory.apply(store.bulk_loader());
-            loader.load_quads(quads)?;
+            loader.load_ok_quads::<StoreError, StoreError>(quads)?;
             loader.commit()?;
             store.flush()?;
         }
@@ -540,6 +554,27 @@ mod tests {
         std::fs::write(dir.path().join("store-9").join("garbage"), b"x").unwrap();
         let store = Store::open(dir.path()).unwrap();
         assert_eq!(store.len().unwrap(), 1);
+    }
+
+    #[test]
+    fn quads_that_fail_to_come_half_way_leave_the_previous_store_live() {
+        let dir = tempfile::tempdir().unwrap();
+        Store::build(dir.path(), vec![quad("a")]).unwrap();
+        let lock = BuildLock::acquire(dir.path(), Wait::No, |_| {}).unwrap();
+        let quads = vec![
+            Ok(quad("b")),
+            Ok(quad("c")),
+            Err(StoreError::Input {
+                path: PathBuf::from("shard.nq"),
+                message: "line 3: broken".to_owned(),
+            }),
+            Ok(quad("d")),
+        ];
+        let e = Store::build_locked_from(&lock, quads, LoadMemory::default()).unwrap_err();
+        assert_eq!(e.to_string(), "shard.nq: line 3: broken");
+        drop(lock);
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(store.len().unwrap(), 1, "the previous graph is live");
     }
 
     #[test]
