@@ -64,25 +64,18 @@ pub struct FrameIndex {
 /// participles ("gave", not "found" or "developed"). Infinitives, plurals
 /// and participles are nouns and adjectives too often.
 fn finite_forms(verb: &crate::analysis::frames::Verb) -> Vec<String> {
-    let participles: Vec<&str> = verb
-        .forms
-        .iter()
-        .filter(|(_, f)| *f == Form::Participle)
-        .map(|(w, _)| w.as_str())
-        .collect();
-    let infinitives: Vec<&str> = verb
-        .forms
-        .iter()
-        .filter(|(_, f)| *f == Form::Infinitive)
-        .map(|(w, _)| w.as_str())
-        .collect();
-    let stems: Vec<&str> = verb
-        .forms
-        .iter()
-        .filter(|(w, f)| {
-            *f == Form::Present && !w.ends_with('t') && !infinitives.contains(&w.as_str())
-        })
-        .map(|(w, _)| w.as_str())
+    let of = |form: Form| -> Vec<&str> {
+        verb.forms
+            .iter()
+            .filter(|(_, f)| *f == form)
+            .map(|(w, _)| w.as_str())
+            .collect()
+    };
+    let participles = of(Form::Participle);
+    let infinitives = of(Form::Infinitive);
+    let stems: Vec<&str> = of(Form::Present)
+        .into_iter()
+        .filter(|w| !w.ends_with('t') && !infinitives.contains(w))
         .collect();
     verb.forms
         .iter()

@@ -133,8 +133,7 @@ fn shard_files(dir: &Path) -> Result<Vec<PathBuf>> {
 pub fn check(dir: &Path) -> Result<(Vec<PathBuf>, usize)> {
     let files = shard_files(dir)?;
     let mut n = 0;
-    let mut reader = ShardReader::new(&files);
-    while let Some(q) = reader.next() {
+    for q in ShardReader::new(&files) {
         q?;
         n += 1;
     }
@@ -157,8 +156,12 @@ impl<'a> ShardReader<'a> {
             current: None,
         }
     }
+}
 
-    fn next(&mut self) -> Option<Result<Quad, StoreError>> {
+impl Iterator for ShardReader<'_> {
+    type Item = Result<Quad, StoreError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
         loop {
             if let Some((path, quads)) = &mut self.current {
                 match quads.next() {
@@ -240,10 +243,9 @@ pub(super) fn cmd_load(
     let (paths, n) = check(dir)?;
     let files = paths.len();
     let lock = super::store_lock(cli, wait)?;
-    let mut reader = ShardReader::new(&paths);
     // A file that changed between the check and the load ends the build;
     // the previous store stays live.
-    Store::build_locked_from(&lock, std::iter::from_fn(|| reader.next()), memory)
+    Store::build_locked_from(&lock, ShardReader::new(&paths), memory)
         .with_context(|| format!("cannot build the store in \"{}\"", cli.store.display()))?;
     drop(lock);
     let mut stdout = std::io::stdout().lock();
