@@ -4,7 +4,7 @@
 
 use super::frames::Lang;
 use super::grammar::{Grammar, has};
-use super::tokens::{Token, tokenize};
+use super::tokens::{Token, TokenKind, tokenize};
 use crate::corpus::Document;
 use crate::lexicon::{Lexicon, Match};
 use crate::text::Segmented;
@@ -239,12 +239,43 @@ fn list_comma(tokens: &[Token], i: usize, g: &Grammar) -> bool {
 }
 
 /// Splits a sentence's tokens into clauses.
+/// "waar mogelijk", "where appropriate": a fixed adverbial of the
+/// grammar's list, no relative clause.
+fn where_possible(tokens: &[Token], i: usize, g: &Grammar) -> bool {
+    g.adverbial_phrases.iter().any(|p| {
+        p.len() >= 2
+            && has(g.relatives, p[0])
+            && tokens.len() >= i + p.len()
+            && p.iter().zip(&tokens[i..]).all(|(w, t)| t.lower == *w)
+    })
+}
+
 pub fn clauses(tokens: &[Token], g: &Grammar, is_verb: &dyn Fn(&str) -> bool) -> Vec<Clause> {
     // A sentence that opens with a subordinator opens with a subordinate
     // clause ("Zoals de Raad stelt, …", "As the Committee notes, …").
-    let opening = tokens
+    // "Als staatssecretaris heb ik …", "Als gevolg van …": "als" before a
+    // bare noun names a capacity or opens a preposition, not a condition.
+    let capacity = tokens
         .first()
-        .is_some_and(|t| has(g.initial_subordinators, &t.lower));
+        .is_some_and(|t| matches!(t.lower.as_str(), "als" | "as"))
+        && tokens.get(1).is_some_and(|n| {
+            n.kind == TokenKind::Word
+                && !n.capital
+                && !has(g.determiners, &n.lower)
+                && !has(g.possessives, &n.lower)
+                && !has(g.pronouns, &n.lower)
+                && !has(g.first_person, &n.lower)
+                && !has(g.adverbs, &n.lower)
+                && !has(g.negators, &n.lower)
+                && !has(g.demonstratives, &n.lower)
+                && !has(g.auxiliaries, &n.lower)
+                && !matches!(n.lower.as_str(), "er" | "dit" | "dat" | "zij" | "hij" | "u")
+                && !is_verb(&n.lower)
+        });
+    let opening = !capacity
+        && tokens
+            .first()
+            .is_some_and(|t| has(g.initial_subordinators, &t.lower));
     let mut bounds: Vec<(usize, ClauseKind)> = vec![(
         0,
         if opening {
@@ -267,7 +298,11 @@ pub fn clauses(tokens: &[Token], g: &Grammar, is_verb: &dyn Fn(&str) -> bool) ->
             // "als" after a comparative or "zoals" is no subordinator; keep
             // it simple: "als" directly after a noun phrase head still opens.
             bounds.push((i, ClauseKind::Sub));
-        } else if i > 0 && has(g.relatives, w) && opens_clause(tokens, i, g, is_verb) {
+        } else if i > 0
+            && has(g.relatives, w)
+            && opens_clause(tokens, i, g, is_verb)
+            && !where_possible(tokens, i, g)
+        {
             bounds.push((i, ClauseKind::Relative));
         } else if i > 0 && has(g.ambiguous_subordinators, w) && opens_clause(tokens, i, g, is_verb)
         {
@@ -336,6 +371,7 @@ pub fn clauses(tokens: &[Token], g: &Grammar, is_verb: &dyn Fn(&str) -> bool) ->
         }
         let conditional = kind == ClauseKind::Sub && has(g.conditionals, lower[0])
             || (kind == ClauseKind::Main
+                && !(first == 0 && capacity)
                 && matches!(
                     lower.first().copied(),
                     Some("mocht" | "should" | "indien" | "als" | "if")

@@ -30,6 +30,9 @@ struct FormOf {
     verb: usize,
     form: Form,
     joined: bool,
+    /// A form of a separable verb without its particle ("houdt" of
+    /// "houdt … tegen"): that verb only when the particle follows.
+    split: bool,
 }
 
 /// Lookup tables over the frames, built once per lexicon.
@@ -122,6 +125,7 @@ impl FrameIndex {
                     verb: v,
                     form: *f,
                     joined: false,
+                    split: verb.particle.is_some(),
                 });
             }
             for (form, f) in &verb.joined {
@@ -129,6 +133,7 @@ impl FrameIndex {
                     verb: v,
                     form: *f,
                     joined: true,
+                    split: false,
                 });
             }
         }
@@ -168,6 +173,20 @@ impl FrameIndex {
     /// ("onderschrijft", not "steun").
     pub fn is_verb(&self, word: &str) -> bool {
         self.is_verb_form(word) && !self.nouns.contains_key(word)
+    }
+
+    /// Whether `word` is a finite form or participle of a verb that is a
+    /// lexical unit by itself ("afgewezen", "steunt"), not only the head of
+    /// an expression ("doet" of "al doen").
+    fn heads_unit(&self, word: &str) -> bool {
+        !self.nouns.contains_key(word)
+            && self.forms.get(word).is_some_and(|fs| {
+                fs.iter().any(|f| {
+                    matches!(f.form, Form::Present | Form::Past | Form::Participle)
+                        && !f.split
+                        && self.verb_units.contains_key(&f.verb)
+                })
+            })
     }
 
     /// Whether `word` is a form of a frame verb (finite or participle).
@@ -254,6 +273,11 @@ fn verb_matches(
     if verb.lang != s.lang {
         return None;
     }
+    // A capital after a word is part of a name ("the next Defence Review",
+    // "het Strategisch Kompas"), not a verb.
+    if i > 0 && s.tokens[i].capital && s.tokens[i - 1].kind == TokenKind::Word {
+        return None;
+    }
     let Some(particle) = verb.particle.as_deref() else {
         return Some(vec![i]);
     };
@@ -265,8 +289,17 @@ fn verb_matches(
         Lang::Nl => match f.form {
             // A split particle closes the middle field: what follows it is
             // no noun phrase ("draagt bij aan X" is bijdragen, not aandragen).
+            // Of two particle words together ("draagt … bij aan X") the
+            // first is the particle; the second opens a phrase.
             Form::Present | Form::Past => (i + 1..clause_end)
-                .find(|&p| t[p].lower == particle && particle_position(s, p, clause_end))
+                .find(|&p| {
+                    t[p].lower == particle
+                        && particle_position(s, p, clause_end)
+                        && !(p > i + 1
+                            && t[p - 1].lower != particle
+                            && has(s.grammar().prepositions, &t[p - 1].lower)
+                            && particle_position(s, p - 1, clause_end))
+                })
                 .map(|p| vec![i, p]),
             Form::Infinitive | Form::TeInfinitive
                 if i >= 2 && t[i - 1].lower == "te" && t[i - 2].lower == particle =>
@@ -923,9 +956,22 @@ impl Ctx<'_> {
         }
         let mut last = i;
         let mut between = matches!(self.lower(i), "tussen" | "between");
+        // "in zowel de EU als de NAVO", "in both the EU and NATO": one
+        // phrase.
+        let mut both = false;
         let mut j = i + 1;
         while j < end && j - i < MAX_PHRASE {
             let w = self.lower(j);
+            if matches!(w, "zowel" | "both") && has(self.g.prepositions, self.lower(j - 1)) {
+                both = true;
+                j += 1;
+                continue;
+            }
+            if both && matches!(w, "als" | "and") {
+                both = false;
+                j += 1;
+                continue;
+            }
             if has(self.g.coordinators, w) {
                 // "tussen de EU en de NAVO": one phrase.
                 if between && matches!(w, "en" | "and") {
@@ -1200,13 +1246,20 @@ fn antecedent(ctx: &Ctx<'_>, at: usize, state: bool) -> Option<Arg> {
                 && (!state || x.classes.iter().any(|c| c == "State"))
         })
     };
-    if let Some(m) = ctx
-        .s
-        .mentions
-        .iter()
-        .rev()
-        .find(|m| m.last < at && is_actor(m.entity) && !m.partial)
-    {
+    // The nearest actor before, preferring one outside a prepositional
+    // phrase: "Noorwegen stuurt instructeurs naar Polen en draagt het land
+    // bij" refers to Noorwegen.
+    let before = || {
+        ctx.s
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.last < at && is_actor(m.entity) && !m.partial)
+    };
+    let in_pp = |m: &&super::document::TokenMention| {
+        m.first > 0 && has(ctx.g.prepositions, ctx.lower(m.first - 1))
+    };
+    if let Some(m) = before().find(|m| !in_pp(m)).or_else(|| before().next()) {
         return Some(Arg {
             filler: Filler::Entity(m.entity),
             sentence: ctx.si,
@@ -1400,7 +1453,14 @@ impl Ctx<'_> {
                 {
                     start += 1;
                 }
-                let fronted_pp = start < f && has(self.g.prepositions, self.lower(start));
+                // "Als minister onderschrijft het kabinet …": "als" before a
+                // bare noun fronts a capacity, like a preposition.
+                let capacity = start < f
+                    && matches!(self.lower(start), "als" | "as")
+                    && !self.s.clauses[clause_index].conditional
+                    && self.s.clauses[clause_index].kind == ClauseKind::Main;
+                let fronted_pp =
+                    start < f && (has(self.g.prepositions, self.lower(start)) || capacity);
                 let fronted_other = start < f
                     && (self.s.tokens[start].kind == TokenKind::Number
                         || (start..f).all(|i| {
@@ -1451,6 +1511,31 @@ impl Ctx<'_> {
                         after: f + 1,
                         ..none
                     };
+                }
+                // "Nederland levert … en zal … inzetten op": a second verb
+                // phrase shares the subject of the first.
+                let mut c = f;
+                while c > start && self.is_skippable(c - 1) {
+                    c -= 1;
+                }
+                if c > start + 1 && has(self.g.coordinators, self.lower(c - 1)) {
+                    let finite_at = |k: usize| {
+                        let w = self.lower(k);
+                        has(self.g.auxiliaries, w)
+                            || has(self.g.finite_verbs, w)
+                            || self.index.finite.contains(w)
+                            || self.index.is_verb(w)
+                    };
+                    if let Some(f0) = (start + 1..c - 1).find(|&k| finite_at(k)) {
+                        let spans = self.conjuncts(start, f0, avoid, &[]);
+                        if !fronted_pp && !fronted_other && self.has_agent(&spans) {
+                            return Subject {
+                                spans,
+                                after: f + 1,
+                                ..none
+                            };
+                        }
+                    }
                 }
                 if fronted_pp || fronted_other {
                     let spans = post();
@@ -1962,9 +2047,16 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
             return None;
         }
     }
-    // A selectional restriction: the sense needs one of its nouns.
+    // A selectional restriction: the sense needs one of its nouns, in the
+    // verb's own infinitive clause when it has one ("is het noodzaak om
+    // informatie … te delen" shares no view).
+    let own = (clause.first..head)
+        .rev()
+        .find(|&k| matches!(s.tokens[k].lower.as_str(), "om" | "to"))
+        .filter(|&k| (k..head).any(|j| s.tokens[j].lower == g.infinitive_marker))
+        .unwrap_or(clause.first);
     if !unit.theme_heads.is_empty()
-        && !s.tokens[clause.first..clause.end].iter().any(|t| {
+        && !s.tokens[own..clause.end].iter().any(|t| {
             unit.theme_heads.iter().any(|h| {
                 t.lower == *h || t.lower.ends_with(h.as_str()) && t.lower.len() > h.len() + 2
             })
@@ -2005,12 +2097,26 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
     // ("onder leiding van") those from its first word; a verb the clause.
     let headless = matches!(&unit.trigger, UnitTrigger::Expression { verb: None, .. })
         || found.form.is_none() && !is_noun;
+    // A coordinated verb phrase ("levert een bijdrage … en zal …
+    // inzetten", "levert X aan Y en draagt bij aan Z") has verbs and
+    // phrases of its own.
+    let new_phrase = |k: usize| {
+        has(g.coordinators, ctx.lower(k))
+            && k + 1 < s.tokens.len()
+            && (has(g.auxiliaries, ctx.lower(k + 1))
+                || has(g.finite_verbs, ctx.lower(k + 1))
+                || ctx.index.finite.contains(ctx.lower(k + 1))
+                || ctx.index.is_verb(ctx.lower(k + 1)))
+    };
     let pp_from = if is_noun {
         head + 1
     } else if headless {
         found.tokens.iter().copied().min().unwrap_or(head)
     } else {
-        first
+        (first..head)
+            .rev()
+            .find(|&k| new_phrase(k))
+            .map_or(first, |k| k + 1)
     };
     // A noun's phrases end where an adjunct opens ("lidstaten ten behoeve
     // van …") or a verb follows.
@@ -2084,7 +2190,8 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
         }
         k
     } else {
-        end
+        let last = found.tokens.iter().copied().max().unwrap_or(head);
+        (last + 1..end).find(|&k| new_phrase(k)).unwrap_or(end)
     };
     // The expression's own preposition ("onder leiding van") may open its role.
     let pp_avoid: Vec<usize> = if headless { Vec::new() } else { avoid.clone() };
@@ -2111,6 +2218,29 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
             }
         }
     }
+    // The object of a verb of its own takes no subject: "De
+    // minister heeft het voorstel afgewezen" names no proposer.
+    // The clause runs on into an infinitive clause of the noun
+    // ("het voorstel om … te verdubbelen afgewezen").
+    let reach = if end < s.tokens.len() && matches!(ctx.lower(end), "om" | "to") {
+        (end..s.tokens.len())
+            .find(|&k| matches!(ctx.lower(k), "," | ";" | ":"))
+            .unwrap_or(s.tokens.len())
+    } else {
+        end
+    };
+    let reach = (head + 1..reach).find(|&k| new_phrase(k)).unwrap_or(reach);
+    let from = (first..noun_start)
+        .rev()
+        .find(|&k| new_phrase(k))
+        .map_or(first, |k| k + 1);
+    let governed = is_noun
+        && !matches!(unit.trigger, UnitTrigger::Adjective(_))
+        && (from..reach).any(|k| {
+            (k < noun_start || k > head)
+                && !found.tokens.contains(&k)
+                && ctx.index.heads_unit(ctx.lower(k))
+        });
     for role in &unit.agent {
         if !agents.is_empty() {
             break;
@@ -2135,7 +2265,7 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
                 let inside = subject.spans.iter().any(|&(a, b)| a <= head && head <= b);
                 let in_pp =
                     is_noun && noun_start > first && has(g.prepositions, ctx.lower(noun_start - 1));
-                if !inside && !in_pp {
+                if !inside && !in_pp && !governed {
                     agents = args(ctx, &subject.spans, true, blocking);
                 }
             }
@@ -2208,7 +2338,7 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
     if agents.is_empty() && is_noun && unit.agent.iter().all(|r| *r != Role::Subject) {
         let in_pp = noun_start > first && has(g.prepositions, ctx.lower(noun_start - 1));
         let in_subject = subject.spans.iter().any(|&(a, b)| a <= head && head <= b);
-        if !in_pp && !in_subject {
+        if !in_pp && !in_subject && !governed {
             agents = args(ctx, &subject.spans, true, false);
         }
     }

@@ -115,6 +115,26 @@ pub struct Grammar {
     /// Nouns for a government that answers ("het kabinet", "the
     /// Government"), named or not.
     pub government_nouns: &'static [&'static str],
+    /// Words that make a clause concessive ("hoewel", "weliswaar",
+    /// "although"): a stance stated in it gives way to the stance of the
+    /// clause it concedes to.
+    pub concessives: &'static [&'static str],
+    /// Adverbs of totality ("volledig", "geheel", "fully"): a negation
+    /// scoped over one ("neemt niet volledig over") denies the whole, not
+    /// the part.
+    pub totality: &'static [&'static str],
+    /// Forms of the aspectual verb of continuing with a bare infinitive
+    /// ("blijft … inzetten op"): what is done goes on.
+    pub continuation: &'static [&'static str],
+    /// Pronouns of the first person ("ik", "wij", "we"): in an answer, the
+    /// writer, who answers for the government.
+    pub first_person: &'static [&'static str],
+    /// Auxiliaries of the perfect ("heeft", "has"): with a participle, what
+    /// is done.
+    pub perfect: &'static [&'static str],
+    /// Nouns of a diagnosis ("analyse", "vaststelling", "concern"): sharing
+    /// one agrees on the problem, not on the remedy advised.
+    pub diagnosis_nouns: &'static [&'static str],
 }
 
 const NL: Grammar = Grammar {
@@ -227,6 +247,12 @@ const NL: Grammar = Grammar {
         &["met", "betrekking", "tot"],
     ],
     adverbial_phrases: &[
+        &["waar", "nodig", "en", "mogelijk"],
+        &["waar", "mogelijk"],
+        &["waar", "nodig"],
+        &["waar", "gewenst"],
+        &["waar", "wenselijk"],
+        &["waar", "relevant"],
         &["lange", "tijd"],
         &["geruime", "tijd"],
         &["enige", "tijd"],
@@ -659,6 +685,25 @@ const NL: Grammar = Grammar {
         "staatssecretaris",
         "premier",
     ],
+    concessives: &["hoewel", "ofschoon", "weliswaar", "alhoewel", "hoezeer"],
+    totality: &["volledig", "geheel", "helemaal", "integraal", "onverkort"],
+    continuation: &["blijft", "blijven", "blijf", "bleef", "bleven", "gebleven"],
+    first_person: &["ik", "wij", "we"],
+    perfect: &["heeft", "hebben", "heb", "had", "hadden"],
+    diagnosis_nouns: &[
+        "vaststelling",
+        "analyse",
+        "zorg",
+        "zorgen",
+        "observatie",
+        "bevinding",
+        "bevindingen",
+        "conclusie",
+        "conclusies",
+        "constatering",
+        "diagnose",
+        "probleemanalyse",
+    ],
     finite_verbs: &[
         "duurt",
         "duurde",
@@ -814,6 +859,11 @@ const EN: Grammar = Grammar {
         &["in", "the", "course", "of"],
     ],
     adverbial_phrases: &[
+        &["where", "possible"],
+        &["where", "necessary"],
+        &["where", "appropriate"],
+        &["where", "needed"],
+        &["where", "feasible"],
         &["for", "more", "than"],
         &["for", "years"],
         &["for", "months"],
@@ -1111,6 +1161,23 @@ const EN: Grammar = Grammar {
     complementizers: &["that", "to"],
     initial_subordinators: &["as"],
     government_nouns: &["government", "cabinet", "minister", "secretary"],
+    concessives: &["although", "though", "whilst", "albeit"],
+    totality: &["fully", "entirely", "completely", "wholly", "full"],
+    continuation: &["continue", "continues", "continued", "continuing"],
+    first_person: &["i", "we"],
+    perfect: &["has", "have", "had"],
+    diagnosis_nouns: &[
+        "analysis",
+        "assessment",
+        "concern",
+        "concerns",
+        "finding",
+        "findings",
+        "observation",
+        "diagnosis",
+        "conclusion",
+        "conclusions",
+    ],
     finite_verbs: &[
         "says",
         "said",

@@ -16,7 +16,7 @@
 
 use super::recommendations::{self, Found};
 use super::{Evidence, Extractor, Fact, Input, Output, Response, Stance};
-use crate::analysis::frames::{FrameKind, Relation};
+use crate::analysis::frames::{FrameKind, Relation, Trigger};
 use crate::analysis::grammar::has;
 use crate::lexicon::Cues;
 
@@ -32,6 +32,12 @@ struct Hit {
     /// Read from a frame event (a verb or collocation with its
     /// negation), not from a cue word.
     frame: bool,
+    /// Stated in a concessive clause ("Hoewel het kabinet de analyse
+    /// deelt, …"): the clause it concedes to decides.
+    concessive: bool,
+    /// An endorsement of the diagnosis ("deelt de analyse", "shares the
+    /// concern"), not of the remedy: a rejection after it rejects.
+    diagnosis: bool,
 }
 
 /// The stance of `text` and the cue phrases that decided it, with the
@@ -51,6 +57,20 @@ pub fn classify(text: &str, cues: &Cues) -> Option<(Stance, Vec<String>, usize)>
 /// denied stances say nothing.
 fn frame_hits(input: &Input<'_>, start: usize, end: usize, asked: Option<&str>) -> Vec<Hit> {
     let units = &input.lexicon.frames.units;
+    // Advice to keep doing something ("Blijf werken aan …", "continue
+    // to …"): an answer that the government keeps doing it ("blijft zich
+    // inzetten voor …") takes the advice as given, and is no report that
+    // it is done already.
+    let keep_on = asked.is_some_and(|a| {
+        a.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            let w = w.to_lowercase();
+            has(
+                crate::analysis::grammar::Grammar::of(input.analysis.lang).continuation,
+                &w,
+            ) || w.starts_with("voortzet")
+                || w == "continue"
+        })
+    });
     let asked: Option<Vec<String>> = asked.map(content_stems);
     let mut hits = Vec::new();
     // The events of the sentences inside the answer, found by binary
@@ -73,40 +93,83 @@ fn frame_hits(input: &Input<'_>, start: usize, end: usize, asked: Option<&str>) 
         {
             continue;
         }
-        // "reeds", "al", "inmiddels", "already" in the clause: the
-        // government does it already.
-        let already = s.clause_of(e.tokens[0]).is_some_and(|c| {
-            s.tokens[c.first..c.end]
-                .iter()
-                .any(|t| has(s.grammar().already, &t.lower))
+        let g = s.grammar();
+        let head = e.tokens[0];
+        let clause = s.clause_of(head).map(|c| &s.tokens[c.first..c.end]);
+        let in_clause =
+            |list: &[&str]| clause.is_some_and(|c| c.iter().any(|t| has(list, &t.lower)));
+        // "reeds", "al", "inmiddels", "already" in the clause, or a verb
+        // of continuing before the event's verb ("blijft zich inzetten
+        // voor", "zal blijven investeren"): the government does it already.
+        let continuing = !keep_on
+            && matches!(
+                units[e.unit].trigger,
+                Trigger::Verb(_) | Trigger::Expression { verb: Some(_), .. }
+            )
+            && s.clause_of(head)
+                .is_some_and(|c| (c.first..head).any(|k| has(g.continuation, &s.tokens[k].lower)));
+        let adverb = in_clause(g.already);
+        let already = adverb || continuing;
+        // "niet volledig", "not in full": the denial is of the whole, so
+        // the part is taken up.
+        let total = clause.is_some_and(|c| {
+            c.iter().enumerate().any(|(k, t)| {
+                has(g.totality, &t.lower) && (t.lower != "full" || k > 0 && c[k - 1].lower == "in")
+            })
         });
+        let denied = if total {
+            Stance::PartiallyEndorses
+        } else {
+            Stance::Rejects
+        };
         let by_government = answering(input, e) && !e.agents.is_empty();
         let stance = match units[e.unit].kind {
+            // A stance someone else takes (the adviser, a successor in
+            // another sense of the verb) is no answer.
+            // (A named body may be a misparse of the advice fronted before
+            // the verb; an unnamed one, "de raad", "an admiral", is not.)
+            FrameKind::Stance(_) if !answering(input, e) && unnamed_agents(e) => continue,
             // A denied endorsement ("neemt de aanbeveling niet over") is a
             // rejection; other denied stances say nothing.
-            FrameKind::Stance(Stance::Endorses) if e.negated => Stance::Rejects,
+            FrameKind::Stance(Stance::Endorses) if e.negated => denied,
             FrameKind::Stance(_) if e.negated => continue,
             FrameKind::Stance(Stance::Endorses) if already => Stance::AlreadyImplemented,
-            // Doing or continuing something is an answer only when the
-            // government does it ("Rusland zet de aanvallen voort" is not).
-            FrameKind::Stance(Stance::AlreadyImplemented) if !answering(input, e) => continue,
+            // A study made ("heeft de aanbeveling bestudeerd en wijst haar
+            // af") defers nothing.
+            FrameKind::Stance(Stance::Defers) if completed(input, e) => continue,
             FrameKind::Stance(stance) => stance,
             FrameKind::Relation(
                 Relation::Supports | Relation::Proposes | Relation::Leads | Relation::CoLeads,
             ) if by_government => {
                 if e.negated {
-                    Stance::Rejects
+                    denied
                 } else if already {
                     Stance::AlreadyImplemented
                 } else {
                     Stance::Endorses
                 }
             }
+            // Taking part already ("levert reeds een bijdrage aan") is
+            // doing what is asked; taking part alone says no more than
+            // that.
+            FrameKind::Relation(Relation::ParticipatesIn | Relation::CooperatesWith)
+                if by_government && already && !e.negated =>
+            {
+                Stance::AlreadyImplemented
+            }
             FrameKind::Relation(Relation::Opposes) if by_government && !e.negated => {
                 Stance::Rejects
             }
             FrameKind::Relation(_) | FrameKind::Report(_) => continue,
         };
+        let concessive = in_clause(g.concessives);
+        let diagnosis = stance == Stance::Endorses
+            && e.themes.iter().any(|t| match &t.filler {
+                crate::analysis::Filler::Group(l) | crate::analysis::Filler::Phrase(l) => l
+                    .split_whitespace()
+                    .any(|w| has(g.diagnosis_nouns, &w.to_lowercase())),
+                crate::analysis::Filler::Entity(_) => false,
+            });
         let Some(at) = e.tokens.iter().map(|&t| s.tokens[t].start).min() else {
             continue;
         };
@@ -120,7 +183,12 @@ fn frame_hits(input: &Input<'_>, start: usize, end: usize, asked: Option<&str>) 
             // A hedged unit ("zet … voort": continuing says the matter is
             // in hand, not that the advice is taken) weighs like a cue
             // word: it decides only when no other stance is found.
-            frame: !units[e.unit].hedge,
+            // Going on with something ("blijft … inzetten") weighs like
+            // a hedged unit too.
+            frame: !units[e.unit].hedge
+                && (stance != Stance::AlreadyImplemented || adverb || !continuing),
+            concessive,
+            diagnosis,
         });
     }
     hits
@@ -146,8 +214,67 @@ pub(crate) fn answering(input: &Input<'_>, e: &crate::analysis::Event) -> bool {
                 .sentences
                 .get(a.sentence)
                 .zip(l.split_whitespace().last())
-                .is_some_and(|(s, w)| has(s.grammar().government_nouns, &w.to_lowercase())),
+                .is_some_and(|(s, w)| {
+                    let w = w.to_lowercase();
+                    let g = s.grammar();
+                    has(g.government_nouns, &w) || has(g.first_person, &w)
+                }),
         })
+}
+
+/// Whether `e` names agents, none of them by name ("de raad", "een
+/// Italiaanse admiraal").
+fn unnamed_agents(e: &crate::analysis::Event) -> bool {
+    use crate::analysis::Filler;
+    !e.agents.is_empty()
+        && e.agents
+            .iter()
+            .all(|a| matches!(a.filler, Filler::Group(_) | Filler::Phrase(_)))
+}
+
+/// Whether the verb of `e` says the act is done: a simple past, or a
+/// participle with an auxiliary of the perfect and no future ("heeft …
+/// bestudeerd", "have considered"; not "zal worden bezien").
+fn completed(input: &Input<'_>, e: &crate::analysis::Event) -> bool {
+    use crate::analysis::frames::Form;
+    let frames = &input.lexicon.frames;
+    let s = &input.analysis.sentences[e.sentence];
+    let g = s.grammar();
+    let verb = match frames.units[e.unit].trigger {
+        Trigger::Verb(v) | Trigger::Expression { verb: Some(v), .. } => v,
+        _ => return false,
+    };
+    let v = &frames.verbs[verb];
+    // The verb among the trigger's words ("nader bestudeerd").
+    let Some((at, forms)) = e.tokens.iter().find_map(|&k| {
+        let w = &s.tokens[k].lower;
+        let forms: Vec<Form> = v
+            .forms
+            .iter()
+            .chain(&v.joined)
+            .filter(|(f, _)| f == w)
+            .map(|(_, f)| *f)
+            .collect();
+        (!forms.is_empty()).then_some((k, forms))
+    }) else {
+        return false;
+    };
+    let Some(c) = s.clause_of(at) else {
+        return false;
+    };
+    // "heeft toegezegd te bezien": the infinitive is still to come.
+    if at > 0 && s.tokens[at - 1].lower == g.infinitive_marker {
+        return false;
+    }
+    let words = &s.tokens[c.first..c.end];
+    let any = |list: &[&str]| words.iter().any(|t| has(list, &t.lower));
+    let future = words
+        .iter()
+        .any(|t| matches!(t.lower.as_str(), "zal" | "zullen" | "will" | "shall"));
+    let passive = any(g.passive_auxiliaries) || any(g.state_auxiliaries);
+    !future
+        && (forms.contains(&Form::Participle) && any(g.perfect)
+            || forms.contains(&Form::Past) && !passive)
 }
 
 /// The stems (first five letters) of the content words of `text`: words
@@ -221,24 +348,33 @@ fn classify_with(
                 at,
                 phrase: c.phrase.text.clone(),
                 frame: false,
+                concessive: false,
+                diagnosis: false,
             });
         }
     }
     hits.sort_by(|a, b| (a.at, a.stance, &a.phrase).cmp(&(b.at, b.stance, &b.phrase)));
     // "Already done" describes the situation; a stance verb anywhere in the
     // answer says more, so it counts only when there is none.
-    let Some(first) = hits
-        .iter()
-        .find(|h| h.stance != Stance::AlreadyImplemented)
-        .or_else(|| hits.first())
-        .cloned()
-    else {
+    // A stance conceded ("Hoewel het kabinet de analyse deelt, acht het
+    // … niet wenselijk") gives way to the one it is conceded to, nearby.
+    let stated = |h: &&Hit| h.stance != Stance::AlreadyImplemented;
+    let first = hits.iter().find(stated).and_then(|h| {
+        if !h.concessive {
+            return Some(h);
+        }
+        hits.iter()
+            .filter(stated)
+            .find(|o| !o.concessive && o.at > h.at && o.at - h.at <= TEMPER_WINDOW)
+            .or(Some(h))
+    });
+    let Some(first) = first.or_else(|| hits.first()).cloned() else {
         // No stance cue, but the answer qualifies ("Overigens is het
         // budget beperkt"): it takes the recommendation up in part.
         return cues
             .qualifiers
             .iter()
-            .filter_map(|q| q.find(text).map(|m| (m.0, q)))
+            .filter_map(|q| qualifiers_in(q, text).next().map(|at| (at, q)))
             .min_by_key(|(at, _)| *at)
             .map(|(at, q)| (Stance::PartiallyEndorses, vec![q.text.clone()], at));
     };
@@ -269,19 +405,70 @@ fn classify_with(
             if let Some(h) = later(Stance::Defers) {
                 return with(Stance::Defers, Some(h.phrase));
             }
+            // Agreeing on the problem and rejecting the remedy rejects.
+            if first.diagnosis
+                && let Some(h) = later(Stance::Rejects)
+            {
+                return Some((Stance::Rejects, vec![first.phrase.clone(), h.phrase], h.at));
+            }
             if let Some(h) = later(Stance::Rejects).or_else(|| later(Stance::PartiallyEndorses)) {
                 return with(Stance::PartiallyEndorses, Some(h.phrase));
             }
             // A qualifier tempers only the sentence of the endorsement and the
             // one after it ("onderschrijft … Het budget is echter beperkt").
-            let rest = &text[first.at..sentences_on(text, first.at, 2)];
-            if let Some(q) = cues.qualifiers.iter().find(|q| q.is_match(rest)) {
+            let until = sentences_on(text, first.at, 2);
+            if let Some(q) = cues
+                .qualifiers
+                .iter()
+                .find(|q| qualifiers_in(q, text).any(|at| at >= first.at && at < until))
+            {
                 return with(Stance::PartiallyEndorses, Some(q.text.clone()));
             }
             with(Stance::Endorses, None)
         }
+        // "Het kabinet ziet geen aanleiding tot extra maatregelen: … wordt
+        // al uitgevoerd": nothing more is needed because it is done.
+        Stance::Rejects => match hits.iter().find(|h| {
+            h.stance == Stance::AlreadyImplemented
+                && h.frame
+                && h.at > first.at
+                && h.at < sentences_on(text, first.at, 2)
+        }) {
+            Some(h) => with(Stance::AlreadyImplemented, Some(h.phrase.clone())),
+            None => with(Stance::Rejects, None),
+        },
         other => with(other, None),
     }
+}
+
+/// Where the qualifier `q` qualifies in `text`: "maar" and "but" that add
+/// ("niet alleen … maar ook", "not only … but also") do not.
+fn qualifiers_in<'t>(
+    q: &'t crate::lexicon::cues::Phrase,
+    text: &'t str,
+) -> impl Iterator<Item = usize> + 't {
+    q.find_all(text)
+        .into_iter()
+        .map(|(a, _)| a)
+        .filter(move |&a| {
+            if !matches!(q.text.as_str(), "maar" | "but") {
+                return true;
+            }
+            // The sentence before the conjunction.
+            let before = &text[..a];
+            let from = before.rfind(['.', '?', '!']).map_or(0, |i| i + 1);
+            let before = before[from..].to_lowercase();
+            ![
+                "niet alleen",
+                "niet enkel",
+                "niet slechts",
+                "not only",
+                "not just",
+                "not merely",
+            ]
+            .iter()
+            .any(|p| before.contains(p))
+        })
 }
 
 /// The end of the `n`th sentence end from `at` (a full stop, question or
