@@ -16,9 +16,9 @@ use policykg::lexicon::{Lexicon, OntologySource};
 /// phrase (a verb, adverb or adjunct glued on is a miss): the floors are
 /// measured so.
 const FLOORS: [(&str, f64, f64, usize); 4] = [
-    ("blockades/nl.json", 0.86, 0.95, 2),
-    ("blockades/en.json", 0.89, 0.98, 0),
-    ("positions/nl.json", 0.89, 0.85, 4),
+    ("blockades/nl.json", 0.92, 0.97, 2),
+    ("blockades/en.json", 0.95, 1.0, 0),
+    ("positions/nl.json", 0.90, 0.87, 4),
     ("positions/en.json", 0.89, 0.92, 1),
 ];
 
@@ -52,10 +52,10 @@ fn the_fixtures_give_their_facts_and_the_decoys_give_none() {
 }
 
 /// (file, accuracy floor).
-/// The Dutch floor is 0.84 since the lexicon holds every state and party:
-/// in one decoy ("nl-side-issue-numbers") the coordinating of the PESCO
-/// projects the recommendation also names now passes the about-check.
-const STANCE_FLOORS: [(&str, f64); 2] = [("stances/nl.json", 0.84), ("stances/en.json", 0.81)];
+/// Side issues still fail (a stance on something the recommendation only
+/// mentions: "nl-side-issue-numbers", "en-side-issue-support-other-theme"),
+/// as do answers that reject an alternative the report names.
+const STANCE_FLOORS: [(&str, f64); 2] = [("stances/nl.json", 0.92), ("stances/en.json", 0.92)];
 
 #[test]
 fn the_answers_of_the_stance_fixtures_get_their_stance() {

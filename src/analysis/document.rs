@@ -114,11 +114,32 @@ const EN_MARKERS: &[&str] = &[
     "be", "has", "have", "will", "which", "its",
 ];
 
+/// The Dutch and English function words among `tokens`. Without `names`,
+/// a function word inside a name ("Centre of Excellence", "Raad van
+/// State") is the name's, not the sentence's.
+fn markers(tokens: &[Token], names: bool) -> (usize, usize) {
+    let in_name = |i: usize| {
+        !names && i > 0 && tokens[i - 1].capital && tokens.get(i + 1).is_some_and(|n| n.capital)
+    };
+    let count = |markers: &[&str]| {
+        tokens
+            .iter()
+            .enumerate()
+            .filter(|(i, t)| has(markers, &t.lower) && !in_name(*i))
+            .count()
+    };
+    (count(NL_MARKERS), count(EN_MARKERS))
+}
+
 /// The language of some tokens by their function words, `None` when they
 /// hold too few to tell.
 pub fn detect(tokens: &[Token]) -> Option<Lang> {
-    let mut nl = tokens.iter().filter(|t| has(NL_MARKERS, &t.lower)).count();
-    let mut en = tokens.iter().filter(|t| has(EN_MARKERS, &t.lower)).count();
+    // Names' function words count only where the sentence has too few of
+    // its own ("Minister van Defensie Van Leeuwen sprak …").
+    let (mut nl, mut en) = match markers(tokens, false) {
+        (nl, en) if nl + en >= 2 => (nl, en),
+        _ => markers(tokens, true),
+    };
     if nl + en < 2 {
         // Too few function words: spelling decides ("joined", "taking"
         // against "ij", "oe", "aa" of Dutch words).
@@ -298,6 +319,19 @@ pub fn clauses(tokens: &[Token], g: &Grammar, is_verb: &dyn Fn(&str) -> bool) ->
             // "als" after a comparative or "zoals" is no subordinator; keep
             // it simple: "als" directly after a noun phrase head still opens.
             bounds.push((i, ClauseKind::Sub));
+        } else if i > 0 && has(g.clause_prepositions, w) && {
+            // A finite verb before the next punctuation: a clause of time.
+            tokens[i + 1..]
+                .iter()
+                .take_while(|t| t.kind != TokenKind::Punct)
+                .take(10)
+                .any(|t| {
+                    has(g.auxiliaries, &t.lower)
+                        || has(g.copulas, &t.lower)
+                        || has(g.finite_verbs, &t.lower)
+                })
+        } {
+            bounds.push((i, ClauseKind::Sub));
         } else if i > 0
             && has(g.relatives, w)
             && opens_clause(tokens, i, g, is_verb)
@@ -435,8 +469,9 @@ pub fn analyse(document: &Document, segmented: &Segmented, lexicon: &Lexicon) ->
     let mut doc_en = 0usize;
     for (index, s) in segmented.sentences.iter().enumerate() {
         let tokens = tokenize(text, s.start, s.end);
-        doc_nl += tokens.iter().filter(|t| has(NL_MARKERS, &t.lower)).count();
-        doc_en += tokens.iter().filter(|t| has(EN_MARKERS, &t.lower)).count();
+        let (nl, en) = markers(&tokens, false);
+        doc_nl += nl;
+        doc_en += en;
         let first = mentions.partition_point(|m| m.start < s.start);
         let inside: Vec<Match> = mentions[first..]
             .iter()
@@ -549,5 +584,15 @@ mod tests {
         let nl = "Hongarije heeft het pakket voor de derde keer geblokkeerd.";
         assert_eq!(detect(&tokenize(en, 0, en.len())), Some(Lang::En));
         assert_eq!(detect(&tokenize(nl, 0, nl.len())), Some(Lang::Nl));
+    }
+
+    #[test]
+    fn an_english_name_does_not_make_a_dutch_sentence_english() {
+        let named = "Zo steunt Nederland het Centre of Excellence for Military Medicine.";
+        assert_ne!(detect(&tokenize(named, 0, named.len())), Some(Lang::En));
+        // Where the sentence has too few function words of its own, the
+        // names' count: "van" is Dutch.
+        let titled = "Minister van Defensie Van Leeuwen sprak met de gezant.";
+        assert_eq!(detect(&tokenize(titled, 0, titled.len())), Some(Lang::Nl));
     }
 }

@@ -783,6 +783,18 @@ impl Ctx<'_> {
         if self.complex_preposition_at(j).is_some() || self.adverbial_at(j).is_some() {
             return true;
         }
+        // "Russia's blockade of the ports caused a crisis": an English
+        // past before a determiner is the verb of the clause.
+        if self.s.lang == Lang::En
+            && (w.ends_with("ed") || self.index.is_verb_form(w))
+            && self
+                .s
+                .tokens
+                .get(j + 1)
+                .is_some_and(|n| has(g.determiners, &n.lower))
+        {
+            return true;
+        }
         // "remt de uitbreiding af.": the particle of a split verb ends
         // its clause, outside any phrase.
         if self.index.particles.contains(w)
@@ -972,6 +984,17 @@ impl Ctx<'_> {
                 j += 1;
                 continue;
             }
+            // "het Hybrid Centre of Excellence": an English name in a Dutch
+            // sentence; its "of" coordinates nothing.
+            if w == "of"
+                && self.s.lang == Lang::Nl
+                && self.s.tokens[j - 1].capital
+                && self.s.tokens.get(j + 1).is_some_and(|n| n.capital)
+            {
+                last = j + 1;
+                j += 2;
+                continue;
+            }
             if has(self.g.coordinators, w) {
                 // "tussen de EU en de NAVO": one phrase.
                 if between && matches!(w, "en" | "and") {
@@ -1003,6 +1026,23 @@ impl Ctx<'_> {
             }
             if self.stops_phrase(j, i, avoid, stop_preps) {
                 break;
+            }
+            // A name of capitalised words ("het Centre of Excellence for
+            // Military Medicine in Boedapest") takes no phrase but its own
+            // "van"/"of".
+            if has(self.g.prepositions, w) && !matches!(w, "van" | "of" | "tussen" | "between") {
+                let from = (i..j)
+                    .find(|&k| !has(self.g.determiners, self.lower(k)))
+                    .unwrap_or(j);
+                let words = j - from;
+                if words >= 2
+                    && (from..j).all(|k| {
+                        self.s.tokens[k].capital
+                            || matches!(self.lower(k), "of" | "for" | "and" | "on" | "the")
+                    })
+                {
+                    break;
+                }
             }
             // A determiner opens a new phrase unless a preposition governs
             // it ("Slowakije | de verlenging", "de verlenging van de sancties").
@@ -1152,7 +1192,11 @@ fn agent_of(ctx: &Ctx<'_>, a: usize, b: usize, allow_issue: bool) -> Option<Arg>
     }
     // A demonym before a noun of state ("de Russische autoriteiten", "the
     // Hungarian government"), or standing alone ("de Fransen").
-    let organ = (a..=b).any(|i| has(ctx.g.state_nouns, ctx.lower(i)));
+    // A noun of state, or a noun that evokes a frame ("een Hongaars veto",
+    // "Franse bezwaren"): the demonym before it names the holder.
+    let organ = (a..=b).any(|i| {
+        has(ctx.g.state_nouns, ctx.lower(i)) || ctx.index.nouns.contains_key(ctx.lower(i))
+    });
     if let Some(e) = (a..=b)
         .find_map(|i| ctx.index.demonym(ctx.s.lang, ctx.lower(i)))
         .filter(|_| organ || words.iter().filter(|w| !has(ctx.g.determiners, w)).count() == 1)
@@ -1190,7 +1234,10 @@ fn head_part(ctx: &Ctx<'_>, a: usize, b: usize) -> usize {
     let holder_noun = has(ctx.g.state_nouns, noun)
         || has(ctx.g.stance_nouns, noun)
         || ctx.index.nouns.contains_key(noun);
-    if matches!(ctx.lower(p), "van" | "of") && holder_noun {
+    // "de blokkade door Slowakije", "the veto by Hungary": the agent of
+    // a frame noun.
+    let by = ctx.lower(p) == ctx.g.agent_preposition && ctx.index.nouns.contains_key(noun);
+    if matches!(ctx.lower(p), "van" | "of") && holder_noun || by {
         return (p + 1..=b)
             .find(|&i| has(ctx.g.prepositions, ctx.lower(i)))
             .map_or(b, |i| i - 1);
@@ -1311,6 +1358,16 @@ impl Ctx<'_> {
         (first..end)
             .find(|&i| {
                 let w = self.lower(i);
+                // "Door gebruik te maken van …": an infinitive is never
+                // finite; after a preposition "zijn" is a possessive.
+                if i > first
+                    && i != head
+                    && (self.lower(i - 1) == self.g.infinitive_marker
+                        || has(self.g.possessives, w)
+                            && has(self.g.prepositions, self.lower(i - 1)))
+                {
+                    return false;
+                }
                 let prev_det = i > first && has(self.g.determiners, self.lower(i - 1));
                 i == head
                     || (has(self.g.auxiliaries, w)
@@ -1461,8 +1518,11 @@ impl Ctx<'_> {
                     && self.s.clauses[clause_index].kind == ClauseKind::Main;
                 let fronted_pp =
                     start < f && (has(self.g.prepositions, self.lower(start)) || capacity);
+                // "Zo steunt Nederland …": a connective adverb alone
+                // before the verb.
                 let fronted_other = start < f
-                    && (self.s.tokens[start].kind == TokenKind::Number
+                    && (f == start + 1 && matches!(self.lower(start), "zo" | "aldus")
+                        || self.s.tokens[start].kind == TokenKind::Number
                         || (start..f).all(|i| {
                             self.is_skippable(i) || self.s.tokens[i].kind == TokenKind::Number
                         }));
@@ -2028,7 +2088,24 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
     if infinitive && s.tokens[..head].iter().any(|t| has(g.directives, &t.lower)) {
         return None;
     }
-    let mut negated = clause.negated();
+    // A noun or adjective is denied by a negator before it ("geen
+    // blokkade", "niet langer bezwaar"), not by one that denies the verb
+    // after it ("Als gevolg van de blokkade kunnen zij … niet …", "De
+    // twijfels zijn nog niet weggenomen").
+    let nominal = matches!(
+        unit.trigger,
+        UnitTrigger::Noun { .. } | UnitTrigger::Adjective(_)
+    );
+    let mut negated = if nominal && !unit.negative {
+        // "Van een blokkering is geen sprake": a denied existence.
+        clause.denied
+            || clause
+                .negators
+                .iter()
+                .any(|&k| k < head || s.tokens.get(k + 1).is_some_and(|t| t.lower == "sprake"))
+    } else {
+        clause.negated()
+    };
     if unit.negative {
         if !negated {
             return None;
@@ -2288,7 +2365,17 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
                 }
             }
             Role::Pp(p) => {
-                let spans = ctx.pp(p, pp_from, pp_end, &subject.spans, &pp_avoid);
+                let mut spans = ctx.pp(p, pp_from, pp_end, &subject.spans, &pp_avoid);
+                // A noun's "van"/"of" holder follows it directly: in "het
+                // veto tegen de deelname van Turkije" Turkey holds no veto.
+                if is_noun
+                    && matches!(p.as_str(), "van" | "of")
+                    && let Some(&(a, _)) = spans.first()
+                    && let Some(j) = (pp_from..a).rev().find(|&k| ctx.lower(k) == p.as_str())
+                    && (head + 1..j).any(|k| has(g.prepositions, ctx.lower(k)))
+                {
+                    spans.clear();
+                }
                 agents = args(ctx, &spans, true, blocking);
                 if agents.is_empty() && blocking && p == g.agent_preposition && !spans.is_empty() {
                     agents = spans
@@ -2366,9 +2453,29 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
                                 .max(subject.after.saturating_sub(1))
                                 + 1
                         }
-                        Lang::Nl => subject.object_from,
+                        // "… misbruik van X om Y te blokkeren": the object of
+                        // an infinitive stands in its own om-clause.
+                        Lang::Nl => (subject.object_from..head)
+                            .rev()
+                            .find(|&k| {
+                                ctx.lower(k) == "om"
+                                    && (k..head).any(|j| ctx.lower(j) == g.infinitive_marker)
+                            })
+                            .map_or(subject.object_from, |k| k + 1),
                     };
-                    themes = args(ctx, &ctx.object(from, end, &avoid), false, false);
+                    // "held the declaration up": the object between the
+                    // verb and its particle.
+                    let split = found
+                        .tokens
+                        .iter()
+                        .copied()
+                        .filter(|&t| t > head + 1)
+                        .max()
+                        .filter(|_| s.lang == Lang::En && !passive);
+                    themes = match split {
+                        Some(p) => args(ctx, &ctx.object(head + 1, p, &avoid), false, false),
+                        None => args(ctx, &ctx.object(from, end, &avoid), false, false),
+                    };
                 }
             }
             Role::Subject => {

@@ -135,6 +135,10 @@ pub struct Grammar {
     /// Nouns of a diagnosis ("analyse", "vaststelling", "concern"): sharing
     /// one agrees on the problem, not on the remedy advised.
     pub diagnosis_nouns: &'static [&'static str],
+    /// Prepositions that also open a clause of time when a finite verb
+    /// follows ("until the text was restored", "after Greece had
+    /// blocked"; not "until 2030").
+    pub clause_prepositions: &'static [&'static str],
 }
 
 const NL: Grammar = Grammar {
@@ -334,6 +338,7 @@ const NL: Grammar = Grammar {
         "nadat",
         "voordat",
         "totdat",
+        "zolang",
         "zodra",
         "opdat",
         "tenzij",
@@ -458,6 +463,13 @@ const NL: Grammar = Grammar {
     pronouns: &["het", "hij", "zij", "ze", "dit", "deze"],
     first_person_plural: &["wij", "we", "ons", "onze"],
     adverbs: &[
+        "daarmee",
+        "hiermee",
+        "vervolgens",
+        "voorts",
+        "evenzo",
+        "tweemaal",
+        "driemaal",
         "ook",
         "al",
         "reeds",
@@ -704,6 +716,7 @@ const NL: Grammar = Grammar {
         "diagnose",
         "probleemanalyse",
     ],
+    clause_prepositions: &[],
     finite_verbs: &[
         "duurt",
         "duurde",
@@ -1000,6 +1013,12 @@ const EN: Grammar = Grammar {
     pronouns: &["it", "they", "he", "she"],
     first_person_plural: &["we", "us", "our"],
     adverbs: &[
+        "moreover",
+        "furthermore",
+        "hence",
+        "likewise",
+        "twice",
+        "thrice",
         "also",
         "already",
         "still",
@@ -1178,6 +1197,7 @@ const EN: Grammar = Grammar {
         "conclusion",
         "conclusions",
     ],
+    clause_prepositions: &["until", "after", "before", "since"],
     finite_verbs: &[
         "says",
         "said",
