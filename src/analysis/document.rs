@@ -180,6 +180,11 @@ fn opens_clause(tokens: &[Token], i: usize, g: &Grammar, is_verb: &dyn Fn(&str) 
     if prev.is_none_or(|p| p.lower == "," || p.lower == "(" || p.lower == ":") {
         return true;
     }
+    // English "that" before a verb: its clause lacks its subject ("It is
+    // Hungary that stands in the way").
+    if tokens[i].lower == "that" && next.is_some_and(|n| is_verb(&n.lower)) {
+        return true;
+    }
     // "dat de …", "dat Hongarije …": a determiner never stands before
     // another determiner or a name, so this opens a clause, even after a
     // particle ("zet zich ervoor in dat de NAVO …").

@@ -629,12 +629,21 @@ fn adjective_units<'i>(index: &'i FrameIndex, word: &str) -> Option<&'i Vec<usiz
 fn verb_reading(index: &FrameIndex, s: &SentenceAnalysis, i: usize, f: FormOf) -> bool {
     let g = s.grammar();
     let prev = i.checked_sub(1).map(|p| s.tokens[p].lower.as_str());
-    if prev.is_some_and(|p| {
-        has(g.determiners, p)
-            || has(g.possessives, p)
-            || s.lang == Lang::En && (p.ends_with("'s") || p.ends_with("’s") || p.ends_with("s'"))
-            || index.demonym(s.lang, p).is_some()
-    }) {
+    // "that" opening the clause ("It was Norway that proposed …") is no
+    // determiner.
+    let opener = i > 0
+        && s.clauses
+            .iter()
+            .any(|c| c.first == i - 1 && c.kind != ClauseKind::Main);
+    if !opener
+        && prev.is_some_and(|p| {
+            has(g.determiners, p)
+                || has(g.possessives, p)
+                || s.lang == Lang::En
+                    && (p.ends_with("'s") || p.ends_with("’s") || p.ends_with("s'"))
+                || index.demonym(s.lang, p).is_some()
+        })
+    {
         return false;
     }
     let w = s.tokens[i].lower.as_str();
@@ -1457,6 +1466,36 @@ impl Ctx<'_> {
             antecedent: None,
             antecedent_is_object: false,
         };
+        // A cleft ("Het is vooral Bulgarije dat dwarsligt", "It is France
+        // that stands in the way"): the subject is the phrase the main
+        // clause focuses.
+        if clause.kind != ClauseKind::Main
+            && clause_index > 0
+            && matches!(self.lower(first), "dat" | "die" | "that" | "who" | "which")
+        {
+            let prev = &self.s.clauses[clause_index - 1];
+            if prev.end == first
+                && prev.end > prev.first + 2
+                && matches!(self.lower(prev.first), "het" | "it")
+                && matches!(self.lower(prev.first + 1), "is" | "was" | "'s")
+            {
+                let from = self.skip(prev.first + 2, prev.end, avoid);
+                let spans = self.conjuncts(from, prev.end, avoid, &[]);
+                if let (Some(&(a, _)), Some(&(_, b))) = (spans.first(), spans.last())
+                    && self.has_agent(&spans)
+                {
+                    // The focused phrase stands for the subject, as an
+                    // antecedent does: the object follows the opener.
+                    return Subject {
+                        spans,
+                        after: first + 1,
+                        object_from: first + 1,
+                        antecedent: Some((a, b)),
+                        antecedent_is_object: false,
+                    };
+                }
+            }
+        }
         match clause.kind {
             ClauseKind::Sub => {
                 let start = self.skip(first + 1, end, avoid);
