@@ -80,7 +80,39 @@ fn frame_hits(input: &Input<'_>, start: usize, end: usize, asked: Option<&str>) 
     let last = sentences.partition_point(|s| s.start < end);
     let from = input.events.partition_point(|e| e.sentence < first);
     let to = input.events.partition_point(|e| e.sentence < last);
-    for e in &input.events[from..to] {
+    let events = &input.events[from..to];
+    // "ziet geen aanleiding om van dit advies af te wijken", "sees no reason
+    // to depart from": a rejection denied by a unit of rejection before it
+    // in its clause endorses, and the denying unit says nothing more.
+    let rejecting = |e: &crate::analysis::Event| {
+        matches!(units[e.unit].kind, FrameKind::Stance(Stance::Rejects))
+    };
+    let clause_of = |e: &crate::analysis::Event| {
+        input.analysis.sentences[e.sentence]
+            .clause_of(e.tokens[0])
+            .map(|c| (e.sentence, c.first))
+    };
+    let mut double: Vec<usize> = Vec::new();
+    let mut denier: Vec<usize> = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        if !(rejecting(e) && e.negated) {
+            continue;
+        }
+        if let Some(o) = events.iter().position(|o| {
+            rejecting(o)
+                && units[o.unit].negative
+                && o.sentence == e.sentence
+                && clause_of(o) == clause_of(e)
+                && o.tokens[0] < e.tokens[0]
+        }) {
+            double.push(i);
+            denier.push(o);
+        }
+    }
+    for (i, e) in events.iter().enumerate() {
+        if denier.contains(&i) {
+            continue;
+        }
         let s = &input.analysis.sentences[e.sentence];
         // An answer is about what the recommendation asks: a stance on
         // something else (a side issue) is no stance on it.
@@ -132,6 +164,7 @@ fn frame_hits(input: &Input<'_>, start: usize, end: usize, asked: Option<&str>) 
             // A denied endorsement ("neemt de aanbeveling niet over") is a
             // rejection; other denied stances say nothing.
             FrameKind::Stance(Stance::Endorses) if e.negated => denied,
+            FrameKind::Stance(Stance::Rejects) if double.contains(&i) => Stance::Endorses,
             FrameKind::Stance(_) if e.negated => continue,
             FrameKind::Stance(Stance::Endorses) if already => Stance::AlreadyImplemented,
             // A study made ("heeft de aanbeveling bestudeerd en wijst haar
