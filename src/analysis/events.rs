@@ -1560,7 +1560,7 @@ impl Ctx<'_> {
                 // "Zo steunt Nederland …": a connective adverb alone
                 // before the verb.
                 let fronted_other = start < f
-                    && (f == start + 1 && matches!(self.lower(start), "zo" | "aldus")
+                    && (f == start + 1 && has(self.g.connectives, self.lower(start))
                         || self.s.tokens[start].kind == TokenKind::Number
                         || (start..f).all(|i| {
                             self.is_skippable(i) || self.s.tokens[i].kind == TokenKind::Number

@@ -139,6 +139,15 @@ pub struct Grammar {
     /// follows ("until the text was restored", "after Greece had
     /// blocked"; not "until 2030").
     pub clause_prepositions: &'static [&'static str],
+    /// Auxiliaries of the future ("zal", "will"): with one, what is done is
+    /// still to come.
+    pub future: &'static [&'static str],
+    /// Openers after which "maar"/"but" adds instead of qualifying ("niet
+    /// alleen … maar ook", "not only … but also").
+    pub additive: &'static [&'static str],
+    /// Connective adverbs that may stand alone before the finite verb
+    /// ("Zo steunt Nederland …"): no fronted object.
+    pub connectives: &'static [&'static str],
 }
 
 const NL: Grammar = Grammar {
@@ -717,6 +726,9 @@ const NL: Grammar = Grammar {
         "probleemanalyse",
     ],
     clause_prepositions: &[],
+    future: &["zal", "zullen", "zult"],
+    additive: &["niet alleen", "niet enkel", "niet slechts"],
+    connectives: &["zo", "aldus"],
     finite_verbs: &[
         "duurt",
         "duurde",
@@ -1198,6 +1210,9 @@ const EN: Grammar = Grammar {
         "conclusions",
     ],
     clause_prepositions: &["until", "after", "before", "since"],
+    future: &["will", "shall"],
+    additive: &["not only", "not just", "not merely"],
+    connectives: &[],
     finite_verbs: &[
         "says",
         "said",

@@ -16,8 +16,8 @@
 
 use super::recommendations::{self, Found};
 use super::{Evidence, Extractor, Fact, Input, Output, Response, Stance};
-use crate::analysis::frames::{FrameKind, Relation, Trigger};
-use crate::analysis::grammar::has;
+use crate::analysis::frames::{FrameKind, Lang, Relation, Trigger};
+use crate::analysis::grammar::{Grammar, has};
 use crate::lexicon::Cues;
 
 /// How far (in bytes) after the first stance cue a later cue still tempers it.
@@ -64,11 +64,7 @@ fn frame_hits(input: &Input<'_>, start: usize, end: usize, asked: Option<&str>) 
     let keep_on = asked.is_some_and(|a| {
         a.split(|c: char| !c.is_alphanumeric()).any(|w| {
             let w = w.to_lowercase();
-            has(
-                crate::analysis::grammar::Grammar::of(input.analysis.lang).continuation,
-                &w,
-            ) || w.starts_with("voortzet")
-                || w == "continue"
+            has(Grammar::of(input.analysis.lang).continuation, &w) || w.starts_with("voortzet")
         })
     });
     let asked: Option<Vec<String>> = asked.map(content_stems);
@@ -301,9 +297,7 @@ fn completed(input: &Input<'_>, e: &crate::analysis::Event) -> bool {
     }
     let words = &s.tokens[c.first..c.end];
     let any = |list: &[&str]| words.iter().any(|t| has(list, &t.lower));
-    let future = words
-        .iter()
-        .any(|t| matches!(t.lower.as_str(), "zal" | "zullen" | "will" | "shall"));
+    let future = any(g.future);
     let passive = any(g.passive_auxiliaries) || any(g.state_auxiliaries);
     !future
         && (forms.contains(&Form::Participle) && any(g.perfect)
@@ -491,16 +485,12 @@ fn qualifiers_in<'t>(
             let before = &text[..a];
             let from = before.rfind(['.', '?', '!']).map_or(0, |i| i + 1);
             let before = before[from..].to_lowercase();
-            ![
-                "niet alleen",
-                "niet enkel",
-                "niet slechts",
-                "not only",
-                "not just",
-                "not merely",
-            ]
-            .iter()
-            .any(|p| before.contains(p))
+            // Either language's openers: the answer's text is matched
+            // before its language is looked up.
+            ![Lang::Nl, Lang::En]
+                .iter()
+                .flat_map(|&l| Grammar::of(l).additive)
+                .any(|p| before.contains(p))
         })
 }
 
