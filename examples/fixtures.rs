@@ -1,4 +1,4 @@
-//! Measures the blockade, position, stance and reported-advice extractors on the project-written
+//! Measures the blockade, position, stance, reported-advice and recommendation-parts extractors on the project-written
 //! fixtures of `tests/fixtures/extract/` (paragraphs nobody tuned the
 //! extractors on) and prints recall, precision and false alarms on decoys
 //! per file, then every miss and every wrong fact. A report; the gate is
@@ -56,14 +56,24 @@ fn main() {
         );
         stances.push(s);
     }
-    println!("\n| file | advices | found | stance right | recall | precision | decoys with one |");
+    println!(
+        "\n| file | advices or parts | found | stance right | recall | precision | decoys with one |"
+    );
     println!("|---|---|---|---|---|---|---|");
     let mut reported = Vec::new();
-    for file in fixtures::REPORTED_FILES {
+    type Check = fn(&Lexicon, &str) -> fixtures::FoundScore;
+    let found: [(&[&str], Check); 2] = [
+        (&fixtures::REPORTED_FILES, fixtures::check_reported),
+        (&fixtures::PARTS_FILES, fixtures::check_parts),
+    ];
+    for (file, check) in found
+        .iter()
+        .flat_map(|(files, check)| files.iter().map(move |f| (*f, *check)))
+    {
         if !fixtures::root().join(file).exists() {
             continue;
         }
-        let s = fixtures::check_reported(&lexicon, file);
+        let s = check(&lexicon, file);
         println!(
             "| {file} | {} | {} | {} | {:.1}% | {:.1}% | {} of {} |",
             s.expected,

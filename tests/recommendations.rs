@@ -65,7 +65,9 @@ fn the_iob_report_has_5_main_and_22_individual_recommendations_plus_one_extra() 
 fn the_aiv_advice_has_10_numbered_recommendations() {
     let aiv: Vec<_> = recommendations()
         .iter()
-        .filter(|r| r["file"].starts_with("002") && r.contains_key("number"))
+        .filter(|r| {
+            r["file"].starts_with("002") && r.get("number").is_some_and(|n| !n.contains('.'))
+        })
         .collect();
     let numbers: BTreeSet<u32> = aiv.iter().map(|r| r["number"].parse().unwrap()).collect();
     assert_eq!(numbers, (1..=10).collect(), "{aiv:#?}");
@@ -74,6 +76,61 @@ fn the_aiv_advice_has_10_numbered_recommendations() {
         aiv.iter()
             .all(|r| r.get("by").is_some_and(|b| b.ends_with("/aiv"))),
         "{aiv:#?}"
+    );
+}
+
+#[test]
+fn the_aiv_recommendations_that_ask_for_several_things_are_answered_part_by_part() {
+    let parts = query_corpus(&format!(
+        "{PREFIXES} SELECT ?n ?text ?main WHERE {{
+           ?r a pkg:Recommendation ; pkg:number ?n ; pkg:text ?text ; pkg:partOf ?m ;
+              pkg:inDocument/pkg:sourceFile ?file .
+           ?m pkg:number ?main .
+           FILTER(STRSTARTS(?file, \"002\"))
+         }} ORDER BY ?n"
+    ));
+    let got: Vec<(String, String)> = parts
+        .iter()
+        .map(|r| (r["n"].clone(), r["text"].clone()))
+        .collect();
+    let want = [
+        (
+            "5.1",
+            "het artikel ook van toepassing is op hybride dreigingen",
+        ),
+        (
+            "5.2",
+            "de EU verduidelijkt welke middelen beschikbaar zijn in geval van agressie",
+        ),
+        (
+            "8.1",
+            "Een bindend gemeenschappelijk Europees defensieplanningsproces",
+        ),
+        (
+            "8.2",
+            "versterking van de permanent gestructureerde samenwerking op materieelgebied",
+        ),
+        ("8.3", "voldoende middelen voor het Europese Defensiefonds"),
+    ];
+    for (n, text) in want {
+        assert!(
+            got.iter().any(|(gn, gt)| gn == n && gt == text),
+            "part {n} «{text}» missing: {got:#?}"
+        );
+    }
+    // Recommendation 9 runs on over its second sentence, which advises
+    // too ("Nederland moet …"), split by footnotes in the source.
+    assert!(
+        got.iter()
+            .any(|(n, t)| n == "9.2" && t.starts_with("Nederland moet op materieel gebied")),
+        "{got:#?}"
+    );
+    // The recommendations that ask for one thing have no parts.
+    assert!(
+        parts
+            .iter()
+            .all(|r| ["5", "8", "9"].contains(&r["main"].as_str())),
+        "{parts:#?}"
     );
 }
 
@@ -184,6 +241,9 @@ fn dice(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
 fn stance_accuracy_against_the_reference_is_at_least_85_percent() {
     // Reference recommendations (text by id) and responses (stance by id).
     let mut texts: BTreeMap<String, String> = BTreeMap::new();
+    // Where the reference paraphrases advice the response only reports
+    // ("o paraphrased"), its quote holds the words the response uses.
+    let mut quotes: BTreeMap<String, String> = BTreeMap::new();
     let mut expected: Vec<(String, String, String, String)> = Vec::new();
     for file in ["facts-000.jsonl", "facts-002.jsonl"] {
         for line in std::fs::read_to_string(acceptance().join(file))
@@ -194,6 +254,7 @@ fn stance_accuracy_against_the_reference_is_at_least_85_percent() {
             let s = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
             if s("kind") == "recommendation" && s("p") == "text" {
                 texts.insert(s("s"), s("o"));
+                quotes.insert(s("s"), s("quote"));
             }
             if s("kind") == "response" && s("p") == "stance" {
                 expected.push((s("doc"), s("s"), s("o"), s("quote")));
@@ -217,17 +278,25 @@ fn stance_accuracy_against_the_reference_is_at_least_85_percent() {
     // Each graph recommendation stands for at most one reference one: the
     // reference's components ("9.1", the first half of 9) do not count
     // again against the whole.
-    let best_match = |text: &str| {
-        let w = words(text);
+    let best_match = |id: &str| {
+        let ws: Vec<_> = [texts.get(id), quotes.get(id)]
+            .into_iter()
+            .flatten()
+            .map(|t| words(t))
+            .collect();
         wordings
             .iter()
-            .map(|r| (dice(&w, &words(&r["text"])), r["rec"].clone()))
+            .map(|r| {
+                let theirs = words(&r["text"]);
+                let score = ws.iter().map(|w| dice(w, &theirs)).fold(0.0, f64::max);
+                (score, r["rec"].clone())
+            })
             .filter(|(s, _)| *s >= 0.5)
             .max_by(|a, b| a.0.partial_cmp(&b.0).unwrap().then_with(|| b.1.cmp(&a.1)))
     };
     let mut claimed: BTreeMap<(String, String), (f64, String)> = BTreeMap::new();
     for (doc, id, _, _) in &expected {
-        if let Some((score, rec)) = texts.get(id).and_then(|t| best_match(t)) {
+        if let Some((score, rec)) = best_match(id) {
             let entry = claimed
                 .entry((doc.clone(), rec))
                 .or_insert((score, id.clone()));
@@ -240,10 +309,10 @@ fn stance_accuracy_against_the_reference_is_at_least_85_percent() {
     let (mut judged, mut right, mut uncovered) = (0, 0, Vec::new());
     let mut wrong = Vec::new();
     for (doc, id, stance_name, quote) in &expected {
-        let (Some(want), Some(text)) = (stance(stance_name), texts.get(id)) else {
+        let (Some(want), true) = (stance(stance_name), texts.contains_key(id)) else {
             continue; // a conclusion or a stance outside the scale
         };
-        let rec = best_match(text).map(|(_, rec)| rec).filter(|rec| {
+        let rec = best_match(id).map(|(_, rec)| rec).filter(|rec| {
             claimed
                 .get(&(doc.clone(), rec.clone()))
                 .is_some_and(|c| &c.1 == id)
@@ -286,10 +355,9 @@ fn stance_accuracy_against_the_reference_is_at_least_85_percent() {
     }
     // Issue 12 counts a reference response the graph does not answer as
     // wrong, and asks for 0.85 over all of them; the gate is the measured
-    // state. The uncovered ones are the reference's own parts of one
-    // numbered AIV recommendation ("8.1", "8.2"), which the advice does not
-    // number, and two advices whose restatement shares too few words with
-    // the reference's paraphrase.
+    // state. The uncovered one is advice the cabinet reports only as
+    // followed ("in navolging van het AIV-advies"), which the graph does
+    // not take for a recommendation.
     let over_all = right as f64 / (judged + uncovered.len()).max(1) as f64;
     eprintln!(
         "stance accuracy over all {} reference responses: {:.1}% (issue 12 floor 0.85: {})",
@@ -297,9 +365,9 @@ fn stance_accuracy_against_the_reference_is_at_least_85_percent() {
         over_all * 100.0,
         if over_all >= 0.85 { "met" } else { "not met" }
     );
-    assert!(judged >= 38, "only {judged} reference responses matched");
-    assert!(accuracy >= 0.73, "stance accuracy {accuracy:.3}");
-    assert!(over_all >= 0.61, "stance accuracy over all {over_all:.3}");
+    assert!(judged >= 48, "only {judged} reference responses matched");
+    assert!(accuracy >= 0.75, "stance accuracy {accuracy:.3}");
+    assert!(over_all >= 0.73, "stance accuracy over all {over_all:.3}");
 }
 
 #[test]

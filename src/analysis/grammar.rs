@@ -99,6 +99,9 @@ pub struct Grammar {
     pub months: &'static [&'static str],
     /// Adverbs saying that something is done already ("reeds", "already").
     pub already: &'static [&'static str],
+    /// Fixed expressions that open with one of those words but say nothing
+    /// of being done ("al dan niet", "al met al").
+    pub not_already: &'static [&'static [&'static str]],
     /// Finite forms of frequent verbs that carry no frame: a noun phrase
     /// never runs on into one ("de samenwerking duurt voort").
     pub finite_verbs: &'static [&'static str],
@@ -693,6 +696,7 @@ const NL: Grammar = Grammar {
         "december",
     ],
     already: &["al", "reeds", "inmiddels", "thans"],
+    not_already: &[&["al", "dan", "niet"], &["al", "met", "al"]],
     modals: &[
         "moet", "moeten", "moest", "moesten", "dient", "dienen", "diende", "dienden", "zou",
         "zouden", "kan", "kunnen", "kon", "konden", "behoort", "behoren", "mag", "mogen",
@@ -1186,6 +1190,7 @@ const EN: Grammar = Grammar {
         "december",
     ],
     already: &["already", "now"],
+    not_already: &[&["now", "that"]],
     modals: &[
         "should", "must", "ought", "shall", "need", "needs", "could", "can", "may",
     ],

@@ -9,6 +9,7 @@ pub mod citations;
 pub mod conclusions;
 pub mod entities;
 pub mod mentions;
+mod parts;
 pub mod positions;
 pub mod recommendations;
 pub mod responses;

@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Evidence, Extractor, Fact, Input, Output, Recommendation, Stance};
+use super::{Evidence, Extractor, Fact, Input, Output, Recommendation, Stance, parts};
 use crate::analysis::frames::{FrameKind, Report, Role};
 use crate::analysis::grammar::has;
 use crate::analysis::{Event, Filler};
@@ -60,7 +60,9 @@ fn labelled(text: &str, labels: &[String]) -> Option<(u32, usize)> {
             .chars()
             .take_while(char::is_ascii_digit)
             .collect();
-        let n: u32 = digits.parse().ok()?;
+        let Ok(n) = digits.parse::<u32>() else {
+            continue;
+        };
         let after_ws = rest.len() - rest.trim_start().len();
         let tail = &rest[after_ws + digits.len()..];
         let tail_trimmed = tail.trim_start();
@@ -437,9 +439,62 @@ pub fn structure(input: &Input<'_>) -> Vec<Found> {
     for (g, from) in closed_lists {
         appraised(input, &headings, g, from, &mut out);
     }
+    divide(input, &mut out);
     prose(input, &authors, groups, &mut out);
     reported(input, groups + 1, &mut out);
     out
+}
+
+/// Main recommendations that list nothing under them and ask for several
+/// things get a part for each, answered by the stretch of the main's
+/// answer that is about it ([`parts`]). The main's text runs on over the
+/// sentences of its item that advise too.
+fn divide(input: &Input<'_>, out: &mut Vec<Found>) {
+    let mains: Vec<usize> = out
+        .iter()
+        .filter(|f| {
+            f.rec.parent.is_none()
+                && !f.prose
+                && f.rec.number.is_some()
+                && !out.iter().any(|o| o.rec.parent == Some(f.rec.id))
+        })
+        .map(|f| f.rec.id)
+        .collect();
+    for m in mains {
+        let main = &mut out[m].rec;
+        let end = parts::advice_end(input, main.text, main.full.end);
+        main.text.end = end;
+        main.evidence.end = main.evidence.end.max(end);
+        let main = out[m].rec.clone();
+        let pieces = parts::split(input, main.text);
+        if pieces.len() < 2 {
+            continue;
+        }
+        let answers = out[m].answer.map_or_else(
+            || vec![None; pieces.len()],
+            |a| parts::answers(input, &pieces, a),
+        );
+        let number = main.number.clone().unwrap_or_default();
+        for (k, (piece, answer)) in pieces.into_iter().zip(answers).enumerate() {
+            let id = out.len();
+            out.push(Found {
+                rec: Recommendation {
+                    id,
+                    number: Some(format!("{number}.{}", k + 1)),
+                    parent: Some(m),
+                    text: piece,
+                    full: piece,
+                    author: main.author,
+                    group: main.group,
+                    topic: main.topic,
+                    evidence: piece,
+                },
+                answer,
+                prose: false,
+                given: None,
+            });
+        }
+    }
 }
 
 /// How much of a listed recommendation's weighted content a paragraph of

@@ -156,7 +156,7 @@ fn frame_hits(input: &Input<'_>, start: usize, end: usize, asked: Option<&str>) 
             // another sense of the verb) is no answer.
             // (A named body may be a misparse of the advice fronted before
             // the verb; an unnamed one, "de raad", "an admiral", is not.)
-            FrameKind::Stance(_) if !answering(input, e) && unnamed_agents(e) => continue,
+            FrameKind::Stance(_) if !answering(input, e) && others(input, e) => continue,
             // A denied endorsement ("neemt de aanbeveling niet over") is a
             // rejection; other denied stances say nothing.
             FrameKind::Stance(Stance::Endorses) if e.negated => denied,
@@ -220,7 +220,114 @@ fn frame_hits(input: &Input<'_>, start: usize, end: usize, asked: Option<&str>) 
             diagnosis,
         });
     }
+    if let Some(asked) = &asked
+        && !keep_on
+    {
+        doing(input, &sentences[first..last], asked, start, end, &mut hits);
+    }
     hits
+}
+
+/// Content stems a sentence must share with the advice to be doing it.
+const DOING_SHARED: usize = 2;
+
+/// What was asked is done or going on, said with a verb no frame lists:
+/// - the government goes on doing it ("Nederland blijft actief zoeken
+///   naar partners …", "The UK will continue to seek partners …"): the
+///   subject of the verb of continuing names the government (a government
+///   body, a state, a government noun or the first person);
+/// - it is done already ("Aan de uitbreiding wordt al gewerkt", "Joint
+///   exercises already take place"): an adverb of "already" in the clause,
+///   not the quantifier ("al het materieel").
+///
+/// Either weighs like a cue word: it decides only when no other stance is
+/// found. The clause is a main clause, not negated, with no stance read
+/// from it already, and its sentence from the verb of continuing (or from
+/// the clause's start) shares content words with the advice.
+fn doing(
+    input: &Input<'_>,
+    sentences: &[crate::analysis::document::SentenceAnalysis],
+    asked: &[String],
+    start: usize,
+    end: usize,
+    hits: &mut Vec<Hit>,
+) {
+    use crate::analysis::document::ClauseKind;
+    let text = &input.document.text.text;
+    for s in sentences {
+        let g = s.grammar();
+        for c in s
+            .clauses
+            .iter()
+            .filter(|c| c.kind == ClauseKind::Main && !c.negated())
+        {
+            let (from, _) = s.span(c.first, c.first);
+            let (_, to) = s.span(c.end - 1, c.end - 1);
+            if hits.iter().any(|h| (from..to).contains(&(h.at + start))) {
+                continue;
+            }
+            let word = |k: usize| s.tokens[k].lower.as_str();
+            let governs = |m: &crate::analysis::document::TokenMention| {
+                input
+                    .lexicon
+                    .entities
+                    .get(m.entity)
+                    .is_some_and(|en| en.is_a("GovernmentBody") || en.is_a("State"))
+            };
+            // The subject of a verb of continuing: before it, or right
+            // after it in inversion ("blijft het kabinet …").
+            let government = |k: usize| {
+                s.mentions.iter().any(|m| {
+                    !m.partial
+                        && (m.first >= c.first && m.last < k || (k + 1..k + 3).contains(&m.first))
+                        && governs(m)
+                }) || (c.first..(k + 3).min(c.end))
+                    .any(|j| has(g.government_nouns, word(j)) || has(g.first_person, word(j)))
+            };
+            let continuing = (c.first..c.end)
+                .find(|&k| has(g.continuation, word(k)))
+                .filter(|&k| k + 1 < c.end && government(k))
+                .map(|k| (k, k + 1));
+            let already = || {
+                (c.first..c.end)
+                    .find(|&k| {
+                        has(g.already, word(k))
+                            && s.tokens
+                                .get(k + 1)
+                                .is_none_or(|n| !has(g.determiners, &n.lower))
+                            && !g.not_already.iter().any(|x| {
+                                x.iter().enumerate().all(|(i, w)| {
+                                    s.tokens.get(k + i).is_some_and(|t| t.lower == *w)
+                                })
+                            })
+                    })
+                    .map(|k| (k, c.first))
+            };
+            let Some((k, content)) = continuing.or_else(already) else {
+                continue;
+            };
+            // The content runs to the end of the sentence (the clause
+            // split may end a clause at a comma before its phrases: "…,
+            // met gelijkgezinde landen").
+            let (a, _) = s.span(content, content);
+            let shared = content_stems(text.get(a..s.end).unwrap_or_default())
+                .iter()
+                .filter(|w| asked.binary_search(w).is_ok())
+                .count();
+            let at = s.tokens[k].start;
+            if shared < DOING_SHARED || at < start || at >= end {
+                continue;
+            }
+            hits.push(Hit {
+                stance: Stance::AlreadyImplemented,
+                at: at - start,
+                phrase: s.tokens[k].lower.clone(),
+                frame: false,
+                concessive: false,
+                diagnosis: false,
+            });
+        }
+    }
 }
 
 /// Whether the government answers in `e`: no agent named ("wordt
@@ -251,14 +358,23 @@ pub(crate) fn answering(input: &Input<'_>, e: &crate::analysis::Event) -> bool {
         })
 }
 
-/// Whether `e` names agents, none of them by name ("de raad", "een
-/// Italiaanse admiraal").
-fn unnamed_agents(e: &crate::analysis::Event) -> bool {
+/// Whether the agents of `e` are others than the government and the
+/// adviser: unnamed ("de raad", "een Italiaanse admiraal") or named but
+/// of no advising kind ("The Baltic states continue to …"). An adviser
+/// named as agent may be a misparse of the advice fronted before the verb
+/// ("De aanbeveling van de Raad … neemt het kabinet over").
+fn others(input: &Input<'_>, e: &crate::analysis::Event) -> bool {
     use crate::analysis::Filler;
+    let lexicon = input.lexicon;
     !e.agents.is_empty()
-        && e.agents
-            .iter()
-            .all(|a| matches!(a.filler, Filler::Group(_) | Filler::Phrase(_)))
+        && e.agents.iter().all(|a| match a.filler {
+            Filler::Group(_) | Filler::Phrase(_) => true,
+            Filler::Entity(x) => lexicon.entities.get(x).is_some_and(|en| {
+                !en.classes
+                    .iter()
+                    .any(|c| lexicon.cues.author_classes.contains(c))
+            }),
+        })
 }
 
 /// Whether the verb of `e` says the act is done: a simple past, or a

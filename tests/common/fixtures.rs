@@ -250,6 +250,9 @@ pub const STANCE_FILES: [&str; 2] = ["stances/nl.json", "stances/en.json"];
 /// The reported-advice fixture files, relative to `tests/fixtures/extract`.
 pub const REPORTED_FILES: [&str; 2] = ["reported/nl.json", "reported/en.json"];
 
+/// The recommendation-parts fixture files.
+pub const PARTS_FILES: [&str; 2] = ["parts/nl.json", "parts/en.json"];
+
 /// How one stance fixture file fares: (cases, right, confusion rows
 /// "expected → got: n", wrong cases).
 #[derive(Debug, Default)]
@@ -306,11 +309,12 @@ pub fn check_stances(lexicon: &Lexicon, file: &str) -> StanceScore {
     score
 }
 
-/// How one reported-advice fixture file fares.
+/// How one fixture file of things to find with a stance fares (the
+/// reported advices, the parts of recommendations).
 #[derive(Debug, Default)]
-pub struct ReportedScore {
+pub struct FoundScore {
     pub file: String,
-    /// Reported advices the cases hold.
+    /// Advices or parts the cases hold.
     pub expected: usize,
     /// Of those, found with their author and text.
     pub found: usize,
@@ -327,7 +331,7 @@ pub struct ReportedScore {
     pub wrong: Vec<String>,
 }
 
-impl ReportedScore {
+impl FoundScore {
     pub fn recall(&self) -> f64 {
         ratio(self.found, self.expected)
     }
@@ -348,26 +352,58 @@ fn word_set(text: &str) -> std::collections::BTreeSet<String> {
         .collect()
 }
 
-/// Checks one reported-advice fixture file
-/// (`tests/fixtures/extract/reported/<lang>.json`): every case is read as
-/// a response of its own; each advice it reports must be a recommendation
-/// made by the body named, with the reported clause as its text (Dice of
-/// the words at least 0.8), answered with the case's stance; a decoy must
-/// give no recommendation at all.
-pub fn check_reported(lexicon: &Lexicon, file: &str) -> ReportedScore {
+/// Runs `check` on every case of `file`, each a response document of its
+/// own ("text"), with the document and the facts extracted from it.
+fn each_response(
+    lexicon: &Lexicon,
+    file: &str,
+    mut check: impl FnMut(
+        &mut FoundScore,
+        &str,
+        &serde_json::Value,
+        &policykg::corpus::Document,
+        &[Fact],
+    ),
+) -> FoundScore {
     let (cases, dir) = open(file);
-    let mut score = ReportedScore {
+    let mut score = FoundScore {
         file: file.to_owned(),
-        ..ReportedScore::default()
+        ..FoundScore::default()
     };
     for case in &cases {
         let id = case["id"].as_str().unwrap_or_default();
         let path = dir.join("response.txt");
         std::fs::write(&path, case["text"].as_str().unwrap_or_default()).expect("a temporary file");
         let Ok(doc) = corpus::read(&path, &lexicon.conventions) else {
+            score.misses.push(format!("{id}: unreadable"));
             continue;
         };
         let facts = extract_document(&doc, lexicon).0.facts;
+        check(&mut score, id, case, &doc, &facts);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    score
+}
+
+/// The stance of the response to recommendation `id` in `facts`, or "".
+fn stance_of(facts: &[Fact], id: usize) -> String {
+    facts
+        .iter()
+        .find_map(|f| match f {
+            Fact::Response(x) if x.recommendation == id => Some(x.stance.local_name().to_owned()),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
+/// Checks one reported-advice fixture file
+/// (`tests/fixtures/extract/reported/<lang>.json`): every case is read as
+/// a response of its own; each advice it reports must be a recommendation
+/// made by the body named, with the reported clause as its text (Dice of
+/// the words at least 0.8), answered with the case's stance; a decoy must
+/// give no recommendation at all.
+pub fn check_reported(lexicon: &Lexicon, file: &str) -> FoundScore {
+    each_response(lexicon, file, |score, id, case, doc, facts| {
         // (author names, text words, stance) of every recommendation made.
         let made: Vec<(
             Vec<String>,
@@ -386,15 +422,7 @@ pub fn check_reported(lexicon: &Lexicon, file: &str) -> ReportedScore {
                     .map(|a| names(lexicon, &Party::Entity(a)))
                     .unwrap_or_default();
                 let text = &doc.text.text[r.text.start..r.text.end];
-                let stance = facts
-                    .iter()
-                    .find_map(|f| match f {
-                        Fact::Response(x) if x.recommendation == r.id => {
-                            Some(x.stance.local_name().to_owned())
-                        }
-                        _ => None,
-                    })
-                    .unwrap_or_default();
+                let stance = stance_of(facts, r.id);
                 (author, word_set(text), stance, text.to_owned())
             })
             .collect();
@@ -452,9 +480,83 @@ pub fn check_reported(lexicon: &Lexicon, file: &str) -> ReportedScore {
                 )),
             }
         }
-    }
-    let _ = std::fs::remove_dir_all(&dir);
-    score
+    })
+}
+
+/// Checks one parts fixture file (`tests/fixtures/extract/parts/<lang>.json`):
+/// every case is a response document; the recommendation numbered as the
+/// case says must have exactly the parts it lists (text for text), each
+/// answered with its stance or, where the case gives none, unanswered; a
+/// decoy's recommendation must have no parts.
+pub fn check_parts(lexicon: &Lexicon, file: &str) -> FoundScore {
+    each_response(lexicon, file, |score, id, case, doc, facts| {
+        let number = case["recommendation"].as_str().unwrap_or_default();
+        let recs: Vec<&policykg::extract::Recommendation> = facts
+            .iter()
+            .filter_map(|f| match f {
+                Fact::Recommendation(r) => Some(r),
+                _ => None,
+            })
+            .collect();
+        let main = recs
+            .iter()
+            .find(|r| r.number.as_deref() == Some(number) && r.parent.is_none());
+        // (text, stance) of each part made.
+        let made: Vec<(String, String)> = main
+            .map(|m| {
+                recs.iter()
+                    .filter(|r| r.parent == Some(m.id))
+                    .map(|r| {
+                        let stance = stance_of(facts, r.id);
+                        (doc.text.text[r.text.start..r.text.end].to_owned(), stance)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let expected: Vec<&serde_json::Value> = case["parts"]
+            .as_array()
+            .map(|a| a.iter().collect())
+            .unwrap_or_default();
+        if main.is_none() {
+            score
+                .misses
+                .push(format!("{id}: no recommendation {number}"));
+        }
+        if expected.is_empty() {
+            score.decoys += 1;
+            if !made.is_empty() {
+                score.alarms += 1;
+                score
+                    .misses
+                    .push(format!("{id} (decoy): split into {made:?}"));
+            }
+            return;
+        }
+        score.made += made.len();
+        for e in &expected {
+            score.expected += 1;
+            let text = e["text"].as_str().unwrap_or_default();
+            let want = e["stance"].as_str().unwrap_or_default();
+            match made.iter().find(|(t, _)| t == text) {
+                Some((_, got)) => {
+                    score.found += 1;
+                    score.made_right += 1;
+                    if got == want {
+                        score.stance_right += 1;
+                    } else {
+                        score.misses.push(format!(
+                            "{id}: «{text}» stance {} , got {}",
+                            if want.is_empty() { "none" } else { want },
+                            if got.is_empty() { "none" } else { got }
+                        ));
+                    }
+                }
+                None => score
+                    .misses
+                    .push(format!("{id}: part «{text}» not made; made {made:?}")),
+            }
+        }
+    })
 }
 
 /// The entity-discovery fixture files, relative to `tests/fixtures/extract`.
