@@ -673,6 +673,24 @@ fn expression(
     };
     let verb_word = head.filter(|&h| !words[h].starts_with('-'));
     let t = &s.tokens;
+    // The particle of a separable verb in its te-infinitive ("om hybride
+    // dreigingen tegen te gaan") is no word of an expression ("tegen
+    // zijn"): the infinitive marker and an infinitive other than the
+    // expression's own verb follow it ("kritisch te staan" is the
+    // expression's).
+    let marker = s.grammar().infinitive_marker;
+    let own_verb = |w: &str| {
+        index
+            .forms
+            .get(w)
+            .is_some_and(|fs| fs.iter().any(|f| Some(f.verb) == *verb))
+    };
+    let particle = |i: usize| {
+        s.lang == Lang::Nl
+            && t.get(i + 1).is_some_and(|n| n.lower == marker)
+            && t.get(i + 2)
+                .is_some_and(|v| v.is_word() && v.lower.ends_with('n') && !own_verb(&v.lower))
+    };
     // The fixed words in order, each within a few tokens of the one
     // before; when they do not follow an occurrence of the first word
     // ("Het kabinet is het met de Raad eens"), a later occurrence is tried.
@@ -689,7 +707,8 @@ fn expression(
             } else {
                 (at + EXPRESSION_GAP + 1).min(end)
             };
-            let Some(found) = (at..limit).find(|&i| word_matches(&t[i].lower, w)) else {
+            let Some(found) = (at..limit).find(|&i| word_matches(&t[i].lower, w) && !particle(i))
+            else {
                 return Err(tokens.first().copied());
             };
             tokens.push(found);
@@ -707,8 +726,22 @@ fn expression(
     };
     let mut form = None;
     let mut head_token = tokens.first().copied();
+    // The verb stands in the brackets of the fixed words: a verb in a
+    // parenthesis ("(zie hierboven)") is none of the clause's.
+    let mut depth = Vec::with_capacity(t.len());
+    let mut d = 0i32;
+    for x in t {
+        if x.lower == ")" {
+            d -= 1;
+        }
+        depth.push(d);
+        if x.lower == "(" {
+            d += 1;
+        }
+    }
+    let level = tokens.first().map_or(0, |&k| depth[k]);
     if let (Some(_), Some(v)) = (verb_word, verb) {
-        let verb_tokens = (first..end).find_map(|i| {
+        let verb_tokens = (first..end).filter(|&i| depth[i] == level).find_map(|i| {
             index.forms.get(&t[i].lower).and_then(|fs| {
                 fs.iter()
                     .filter(|f| f.verb == *v)
@@ -1750,8 +1783,16 @@ impl Ctx<'_> {
         skip: &[(usize, usize)],
         avoid: &[usize],
     ) -> Vec<(usize, usize)> {
+        // A parenthesis ("(zie hierboven onder …)") is outside the clause.
+        let mut depth = 0i32;
         for j in from..end {
-            if self.lower(j) != prep
+            match self.lower(j) {
+                "(" => depth += 1,
+                ")" => depth -= 1,
+                _ => {}
+            }
+            if depth > 0
+                || self.lower(j) != prep
                 || skip.iter().any(|&(a, b)| a <= j && j <= b)
                 || self.ends_complex_preposition(j)
                 || self.adverbial_at(j).is_some()
@@ -1859,6 +1900,47 @@ fn theme_of(ctx: &Ctx<'_>, a: usize, b: usize) -> Option<Arg> {
     let mut a = a;
     while a < b && has(ctx.g.determiners, ctx.lower(a)) {
         a += 1;
+    }
+    // A Dutch te-infinitive ("de militaire mobiliteit te verbeteren", "om
+    // proactief bij te dragen aan …"): the thing is the phrase before the
+    // infinitive (and its separable particle); a single word there ("proactief")
+    // gives way to the prepositional phrase after it.
+    if ctx.s.lang == Lang::Nl
+        && let Some(te) = (a..=b).find(|&k| {
+            // "te" before an infinitive, not the degree word ("een te
+            // hoge prijs").
+            ctx.lower(k) == ctx.g.infinitive_marker
+                && k < b
+                && ctx.lower(k + 1).ends_with('n')
+                && (k + 1 == b
+                    || !ctx.s.tokens[k + 2].is_word()
+                    || has(ctx.g.prepositions, ctx.lower(k + 2)))
+        })
+    {
+        let mut last = te.checked_sub(1)?;
+        if last > a && ctx.index.particles.contains(ctx.lower(last)) {
+            last -= 1;
+        }
+        let after = || {
+            let n = ctx.s.tokens.len();
+            let verb_end = (te + 1..n)
+                .find(|&k| !ctx.s.tokens[k].is_word() || has(ctx.g.prepositions, ctx.lower(k)))?;
+            let prep = verb_end;
+            if !has(ctx.g.prepositions, ctx.lower(prep)) {
+                return None;
+            }
+            let (x, y) = ctx.phrase(ctx.skip(prep + 1, n, &[]), n, &[], &[])?;
+            theme_of(ctx, x, y)
+        };
+        if last < a {
+            return None;
+        }
+        if last == a
+            && let Some(t) = after()
+        {
+            return Some(t);
+        }
+        return theme_of(ctx, a, last);
     }
     let words: Vec<&str> = (a..=b).map(|i| ctx.lower(i)).collect();
     // A pronoun names nothing on its own.
@@ -2003,9 +2085,14 @@ fn complement(ctx: &Ctx<'_>, clause_index: usize, head: usize) -> Option<Arg> {
     let clause = &s.clauses[clause_index];
     let (a, b) = if let Some(k) = (head + 1..clause.end).find(|&k| matches!(ctx.lower(k), "om")) {
         // "om … te <verb>": through the infinitive, even past a comma
-        // inside the complement; none without one.
+        // inside the complement; none without one. The thing is what the
+        // infinitive governs ("om de militaire mobiliteit te verbeteren":
+        // the military mobility), never the verb.
         let end = continued_end(s, clause_index).max(clause.end);
         let te = (k + 1..end).find(|&t| ctx.lower(t) == "te")?;
+        if te + 1 < s.tokens.len() {
+            return theme_of(ctx, k + 1, te + 1);
+        }
         (k + 1, (te + 2).min(s.tokens.len()))
     } else {
         let next = s.clauses.get(clause_index + 1)?;

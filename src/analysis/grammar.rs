@@ -299,6 +299,20 @@ const NL: Grammar = Grammar {
         &["deze", "week"],
         &["deze", "maand"],
         &["dit", "jaar"],
+        // The fixed prepositional phrases of verbal idioms ("tot stand
+        // komen", "aan bod komen", "in staat stellen"): no argument.
+        &["tot", "stand"],
+        &["aan", "bod"],
+        &["ter", "sprake"],
+        &["in", "staat"],
+        &["op", "gang"],
+        &["tot", "uiting"],
+        &["in", "werking"],
+        &["van", "kracht"],
+        &["ter", "hand"],
+        &["in", "acht"],
+        &["ten", "uitvoer"],
+        &["in", "het", "leven"],
     ],
     time_nouns: &[
         "dag",
@@ -914,6 +928,13 @@ const EN: Grammar = Grammar {
         &["in", "particular"],
         &["from", "the", "outset"],
         &["from", "the", "start"],
+        // The fixed prepositional phrases of verbal idioms ("put in
+        // place", "enter into force", "take into account").
+        &["in", "place"],
+        &["into", "force"],
+        &["in", "force"],
+        &["into", "account"],
+        &["into", "being"],
         &["next", "week"],
         &["next", "month"],
         &["last", "week"],

@@ -9,7 +9,9 @@
 //! a group it describes without naming members) in the role the lexical
 //! unit gives; the target is the unit's theme: an entity, else the noun
 //! phrase, coined as an initiative. A lead "samen met A en B" is a co-lead
-//! of each, with the others as partners. Negated events make none.
+//! of each, with the others as partners. Negated events make none, nor do
+//! events in the text of a recommendation: what it asks of someone is
+//! advice, not a position that one holds.
 
 use super::blockades::label;
 use super::{Coined, Evidence, Extractor, Fact, Input, Output, Party, Position};
@@ -54,13 +56,26 @@ pub fn positions(input: &Input<'_>) -> Vec<Position> {
         .flatten()
         .flatten()
         .collect();
+    // What a recommendation asks someone to do ("Nederland dient erop aan
+    // te dringen dat …", "De NAVO moet … versterken") is advice, not a
+    // position its addressee holds.
+    let advice: Vec<(usize, usize)> = super::recommendations::structure(input)
+        .iter()
+        .map(|f| (f.rec.text.start, f.rec.text.end))
+        .collect();
+    let advised = |e: &crate::analysis::Event| {
+        e.tokens.first().is_some_and(|&k| {
+            let at = input.analysis.sentences[e.sentence].tokens[k].start;
+            advice.iter().any(|&(a, b)| a <= at && at < b)
+        })
+    };
     let mut out = Vec::new();
     for e in input.events {
         let unit = &units[e.unit];
         let FrameKind::Relation(relation) = unit.kind else {
             continue;
         };
-        if relation == Relation::Blocks || e.negated {
+        if relation == Relation::Blocks || e.negated || advised(e) {
             continue;
         }
         let holders: Vec<Party> = e
