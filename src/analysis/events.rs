@@ -1783,6 +1783,20 @@ impl Ctx<'_> {
         skip: &[(usize, usize)],
         avoid: &[usize],
     ) -> Vec<(usize, usize)> {
+        self.pp_until(prep, from, end, skip, avoid, &[])
+    }
+
+    /// [`Ctx::pp`] whose phrase stops at any of `stop_preps` (the
+    /// prepositions of the unit's other role).
+    fn pp_until(
+        &self,
+        prep: &str,
+        from: usize,
+        end: usize,
+        skip: &[(usize, usize)],
+        avoid: &[usize],
+        stop_preps: &[&str],
+    ) -> Vec<(usize, usize)> {
         // A parenthesis ("(zie hierboven onder …)") is outside the clause.
         let mut depth = 0i32;
         for j in from..end {
@@ -1817,7 +1831,7 @@ impl Ctx<'_> {
                 continue;
             }
             let start = self.skip(j + 1, end, avoid);
-            let spans = self.conjuncts(start, end, avoid, &[]);
+            let spans = self.conjuncts(start, end, avoid, stop_preps);
             if !spans.is_empty() {
                 return spans;
             }
@@ -2491,7 +2505,21 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
                 }
             }
             Role::Pp(p) => {
-                let mut spans = ctx.pp(p, pp_from, pp_end, &subject.spans, &pp_avoid);
+                // An issue named in the agent's phrase ends where the
+                // theme's preposition opens ("het probleem van X bij Y").
+                let theme_preps: Vec<&str> = if unit.issue_agent {
+                    unit.theme
+                        .iter()
+                        .filter_map(|r| match r {
+                            Role::Pp(q) => Some(q.as_str()),
+                            _ => None,
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                let mut spans =
+                    ctx.pp_until(p, pp_from, pp_end, &subject.spans, &pp_avoid, &theme_preps);
                 // A noun's "van"/"of" holder follows it directly: in "het
                 // veto tegen de deelname van Turkije" Turkey holds no veto.
                 if is_noun
@@ -2503,7 +2531,11 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
                     spans.clear();
                 }
                 agents = args(ctx, &spans, true, blocking);
-                if agents.is_empty() && blocking && p == g.agent_preposition && !spans.is_empty() {
+                if agents.is_empty()
+                    && blocking
+                    && (p == g.agent_preposition || unit.issue_agent)
+                    && !spans.is_empty()
+                {
                     agents = spans
                         .iter()
                         .filter_map(|&(a, b)| theme_of(ctx, a, b))

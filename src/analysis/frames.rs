@@ -325,6 +325,10 @@ pub struct LexicalUnit {
     /// An idiom listed as such (`fr:fixed true`): a cue in `cues.ttl` may
     /// quote it whole.
     pub fixed: bool,
+    /// The agent's prepositional phrase may name a circumstance rather than
+    /// an actor (`fr:issueAgent true`: "het probleem van dubbele
+    /// exportcontrole bij …"), coined as an issue.
+    pub issue_agent: bool,
     /// A selectional restriction (`fr:themeHead`): the unit has this sense
     /// only when its clause names one of these nouns ("delen" endorses
     /// with "mening", "analyse"; it does not when it means distribute).
@@ -624,7 +628,7 @@ const VERB_NL: [&str; 6] = [
     "presentSingular",
 ];
 const VERB_EN: [&str; 5] = ["third", "past", "participle", "gerund", "presentPlural"];
-const UNIT_PROPS: [&str; 17] = [
+const UNIT_PROPS: [&str; 18] = [
     "themeHead",
     "excludes",
     "fixed",
@@ -642,6 +646,7 @@ const UNIT_PROPS: [&str; 17] = [
     "reflexive",
     "negative",
     "hedge",
+    "issueAgent",
 ];
 const FRAME_PROPS: [&str; 3] = ["relation", "stance", "reports"];
 
@@ -987,6 +992,7 @@ fn read_unit(
         hedge: entry.flag("hedge")?,
         excludes: entry.roles("excludes")?,
         fixed: entry.flag("fixed")?,
+        issue_agent: entry.flag("issueAgent")?,
         theme_heads: {
             let mut v: Vec<String> = entry
                 .literals("themeHead")?
