@@ -1774,21 +1774,10 @@ impl Ctx<'_> {
         Vec::new()
     }
 
-    /// A prepositional phrase with `prep` in `[from, end)`, outside `skip`.
+    /// The phrases of the first prepositional phrase opened by `prep` in
+    /// `[from, end)`, outside `skip`; each stops at any of `stop_preps`
+    /// (the prepositions of the unit's other role, where that matters).
     fn pp(
-        &self,
-        prep: &str,
-        from: usize,
-        end: usize,
-        skip: &[(usize, usize)],
-        avoid: &[usize],
-    ) -> Vec<(usize, usize)> {
-        self.pp_until(prep, from, end, skip, avoid, &[])
-    }
-
-    /// [`Ctx::pp`] whose phrase stops at any of `stop_preps` (the
-    /// prepositions of the unit's other role).
-    fn pp_until(
         &self,
         prep: &str,
         from: usize,
@@ -2464,7 +2453,7 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
         }
         match role {
             Role::Subject | Role::Cause if !is_noun && passive => {
-                let spans = ctx.pp(g.agent_preposition, first, end, &[], &avoid);
+                let spans = ctx.pp(g.agent_preposition, first, end, &[], &avoid, &[]);
                 agents = args(ctx, &spans, true, blocking);
                 if agents.is_empty() && blocking && !spans.is_empty() {
                     agents = spans
@@ -2487,7 +2476,7 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
                 }
             }
             Role::ByAgent => {
-                let spans = ctx.pp(g.agent_preposition, first, end, &[], &avoid);
+                let spans = ctx.pp(g.agent_preposition, first, end, &[], &avoid, &[]);
                 agents = args(ctx, &spans, true, blocking);
             }
             Role::Cause => {
@@ -2518,8 +2507,7 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
                 } else {
                     Vec::new()
                 };
-                let mut spans =
-                    ctx.pp_until(p, pp_from, pp_end, &subject.spans, &pp_avoid, &theme_preps);
+                let mut spans = ctx.pp(p, pp_from, pp_end, &subject.spans, &pp_avoid, &theme_preps);
                 // A noun's "van"/"of" holder follows it directly: in "het
                 // veto tegen de deelname van Turkije" Turkey holds no veto.
                 if is_noun
@@ -2642,7 +2630,7 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
                 }
             }
             Role::Pp(p) => {
-                let spans = ctx.pp(p, pp_from, pp_end, &subject.spans, &pp_avoid);
+                let spans = ctx.pp(p, pp_from, pp_end, &subject.spans, &pp_avoid, &[]);
                 themes = args(ctx, &spans, false, false);
             }
             Role::Head => {
