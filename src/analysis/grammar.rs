@@ -122,6 +122,10 @@ pub struct Grammar {
     /// "although"): a stance stated in it gives way to the stance of the
     /// clause it concedes to.
     pub concessives: &'static [&'static str],
+    /// What sets a dispreferred alternative against the preferred one
+    /// ("… en niet …", "in plaats van", "rather than"): a preference whose
+    /// alternative is what was advised rejects the advice.
+    pub alternatives: &'static [&'static [&'static str]],
     /// Adverbs of totality ("volledig", "geheel", "fully"): a negation
     /// scoped over one ("neemt niet volledig over") denies the whole, not
     /// the part.
@@ -725,6 +729,11 @@ const NL: Grammar = Grammar {
         "premier",
     ],
     concessives: &["hoewel", "ofschoon", "weliswaar", "alhoewel", "hoezeer"],
+    alternatives: &[
+        &["en", "niet"],
+        &["in", "plaats", "van"],
+        &["liever", "dan"],
+    ],
     totality: &["volledig", "geheel", "helemaal", "integraal", "onverkort"],
     continuation: &["blijft", "blijven", "blijf", "bleef", "bleven", "gebleven"],
     first_person: &["ik", "wij", "we"],
@@ -898,6 +907,7 @@ const EN: Grammar = Grammar {
         &["by", "means", "of"],
         &["in", "place", "of"],
         &["instead", "of"],
+        &["rather", "than"],
         &["at", "the", "expense", "of"],
         &["in", "the", "course", "of"],
     ],
@@ -1219,6 +1229,12 @@ const EN: Grammar = Grammar {
     initial_subordinators: &["as"],
     government_nouns: &["government", "cabinet", "minister", "secretary"],
     concessives: &["although", "though", "whilst", "albeit"],
+    alternatives: &[
+        &["rather", "than"],
+        &["instead", "of"],
+        &["in", "preference", "to"],
+        &["and", "not"],
+    ],
     totality: &["fully", "entirely", "completely", "wholly", "full"],
     continuation: &["continue", "continues", "continued", "continuing"],
     first_person: &["i", "we"],

@@ -191,6 +191,15 @@ fn frame_hits(input: &Input<'_>, start: usize, end: usize, asked: Option<&str>) 
             }
             FrameKind::Relation(_) | FrameKind::Report(_) => continue,
         };
+        // "geeft de voorkeur aan X, en niet door aan te sluiten bij Y",
+        // "prefers X rather than Y": where the dispreferred Y is what was
+        // advised, the preference rejects the advice.
+        let stance = match &asked {
+            Some(asked) if stance == Stance::Endorses && dispreferred(input, s, head, asked) => {
+                Stance::Rejects
+            }
+            _ => stance,
+        };
         let concessive = in_clause(g.concessives);
         let diagnosis = stance == Stance::Endorses
             && e.themes.iter().any(|t| match &t.filler {
@@ -226,6 +235,38 @@ fn frame_hits(input: &Input<'_>, start: usize, end: usize, asked: Option<&str>) 
         doing(input, &sentences[first..last], asked, start, end, &mut hits);
     }
     hits
+}
+
+/// Whether sentence `s` sets an alternative against what the event at
+/// `head` prefers (`Grammar::alternatives`, after the head) and that
+/// alternative is the advice: it shares at least two content stems with
+/// it, and more than the preferred part does.
+fn dispreferred(
+    input: &Input<'_>,
+    s: &crate::analysis::document::SentenceAnalysis,
+    head: usize,
+    asked: &[String],
+) -> bool {
+    let g = s.grammar();
+    let text = &input.document.text.text;
+    let Some(m) = (head + 1..s.tokens.len()).find(|&k| {
+        g.alternatives.iter().any(|a| {
+            a.iter()
+                .enumerate()
+                .all(|(i, w)| s.tokens.get(k + i).is_some_and(|t| t.lower == *w))
+        })
+    }) else {
+        return false;
+    };
+    let shared = |from: usize, to: usize| {
+        content_stems(text.get(from..to).unwrap_or_default())
+            .iter()
+            .filter(|w| asked.binary_search(w).is_ok())
+            .count()
+    };
+    let preferred = shared(s.tokens[head].end, s.tokens[m].start);
+    let alternative = shared(s.tokens[m].start, s.end);
+    alternative >= 2 && alternative > preferred
 }
 
 /// Content stems a sentence must share with the advice to be doing it.
