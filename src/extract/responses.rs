@@ -45,7 +45,8 @@ struct Hit {
 ///
 /// The first stance cue sets the stance ("already done" only when no other
 /// cue is found); later cues temper it: an endorsement followed by a
-/// deferral defers, followed by a rejection or a qualifier it is partial.
+/// deferral defers, followed by a rejection or a qualifier it is partial
+/// (a partial cue word or a qualifier only in its sentence or the next).
 /// An answer with no stance cue but a qualifier is partial.
 pub fn classify(text: &str, cues: &Cues) -> Option<(Stance, Vec<String>, usize)> {
     classify_with(text, cues, Vec::new())
@@ -595,7 +596,13 @@ fn classify_with(
             {
                 return Some((Stance::Rejects, vec![first.phrase.clone(), h.phrase], h.at));
             }
-            if let Some(h) = later(Stance::Rejects).or_else(|| later(Stance::PartiallyEndorses)) {
+            // A partial cue word ("in beginsel") tempers, like a
+            // qualifier, only the sentence of the endorsement and the one
+            // after it; a partial stance read from a frame event, within
+            // the window.
+            let near = sentences_on(text, first.at, 2);
+            let partial = later(Stance::PartiallyEndorses).filter(|h| h.frame || h.at < near);
+            if let Some(h) = later(Stance::Rejects).or(partial) {
                 return with(Stance::PartiallyEndorses, Some(h.phrase));
             }
             // A qualifier tempers only the sentence of the endorsement and the
