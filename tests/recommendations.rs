@@ -366,8 +366,8 @@ fn stance_accuracy_against_the_reference_is_at_least_85_percent() {
         if over_all >= 0.85 { "met" } else { "not met" }
     );
     assert!(judged >= 48, "only {judged} reference responses matched");
-    assert!(accuracy >= 0.79, "stance accuracy {accuracy:.3}");
-    assert!(over_all >= 0.77, "stance accuracy over all {over_all:.3}");
+    assert!(accuracy >= 0.83, "stance accuracy {accuracy:.3}");
+    assert!(over_all >= 0.81, "stance accuracy over all {over_all:.3}");
 }
 
 #[test]

@@ -108,6 +108,14 @@ pub struct Grammar {
     /// Modal verbs of obligation and possibility: a reported view that
     /// holds one ("dat Nederland … moet", "that Allies should …") is advice.
     pub modals: &'static [&'static str],
+    /// Modal verbs of obligation only ("moet", "dient", "should"): the
+    /// government saying in its own voice that what was advised ought to
+    /// be done takes the advice.
+    pub obligation: &'static [&'static str],
+    /// Adverbs of the present ("momenteel", "op dit moment", "currently"):
+    /// taking part now, where the advice asks to keep taking part, is doing
+    /// it already.
+    pub current: &'static [&'static [&'static str]],
     /// Words that open the clause a reporting unit governs: "dat", "om"
     /// (… te), "that", "to".
     pub complementizers: &'static [&'static str],
@@ -719,6 +727,13 @@ const NL: Grammar = Grammar {
         "moet", "moeten", "moest", "moesten", "dient", "dienen", "diende", "dienden", "zou",
         "zouden", "kan", "kunnen", "kon", "konden", "behoort", "behoren", "mag", "mogen",
     ],
+    obligation: &["moet", "moeten", "dient", "dienen", "behoort", "behoren"],
+    current: &[
+        &["momenteel"],
+        &["thans"],
+        &["op", "dit", "moment"],
+        &["op", "het", "moment"],
+    ],
     complementizers: &["dat", "om"],
     initial_subordinators: &["zoals"],
     government_nouns: &[
@@ -1224,6 +1239,13 @@ const EN: Grammar = Grammar {
     not_already: &[&["now", "that"]],
     modals: &[
         "should", "must", "ought", "shall", "need", "needs", "could", "can", "may",
+    ],
+    obligation: &["should", "must", "ought"],
+    current: &[
+        &["currently"],
+        &["presently"],
+        &["at", "present"],
+        &["at", "the", "moment"],
     ],
     complementizers: &["that", "to"],
     initial_subordinators: &["as"],

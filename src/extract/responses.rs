@@ -56,7 +56,17 @@ pub fn classify(text: &str, cues: &Cues) -> Option<(Stance, Vec<String>, usize)>
 /// as hits with offsets from `start`. A denied endorsement ("neemt de
 /// aanbeveling niet over", "deelt deze analyse niet") is a rejection; other
 /// denied stances say nothing.
-fn frame_hits(input: &Input<'_>, start: usize, end: usize, asked: Option<&str>) -> Vec<Hit> {
+/// `own_voice`: the answer speaks for the government throughout (the text
+/// after a listed recommendation); after a recommendation reported in prose
+/// the text may go on reporting it ("Daarnaast moet de NAVO …"), so an
+/// "ought" there is no answer.
+fn frame_hits(
+    input: &Input<'_>,
+    start: usize,
+    end: usize,
+    asked: Option<&str>,
+    own_voice: bool,
+) -> Vec<Hit> {
     let units = &input.lexicon.frames.units;
     // Advice to keep doing something ("Blijf werken aan …", "continue
     // to …"): an answer that the government keeps doing it ("blijft zich
@@ -138,6 +148,15 @@ fn frame_hits(input: &Input<'_>, start: usize, end: usize, asked: Option<&str>) 
             && s.clause_of(head)
                 .is_some_and(|c| (c.first..head).any(|k| has(g.continuation, &s.tokens[k].lower)));
         let adverb = in_clause(g.already);
+        let now = clause.is_some_and(|c| {
+            (0..c.len()).any(|k| {
+                g.current.iter().any(|p| {
+                    p.iter()
+                        .enumerate()
+                        .all(|(i, w)| c.get(k + i).is_some_and(|t| t.lower == *w))
+                })
+            })
+        });
         let already = adverb || continuing;
         // "niet volledig", "not in full": the denial is of the whole, so
         // the part is taken up.
@@ -182,8 +201,11 @@ fn frame_hits(input: &Input<'_>, start: usize, end: usize, asked: Option<&str>) 
             // Taking part already ("levert reeds een bijdrage aan") is
             // doing what is asked; taking part alone says no more than
             // that.
+            // Taking part now ("neemt op dit moment deel aan", "currently
+            // takes part in") where the advice asks to keep taking part is
+            // doing it already.
             FrameKind::Relation(Relation::ParticipatesIn | Relation::CooperatesWith)
-                if by_government && already && !e.negated =>
+                if by_government && (already || keep_on && now) && !e.negated =>
             {
                 Stance::AlreadyImplemented
             }
@@ -230,10 +252,23 @@ fn frame_hits(input: &Input<'_>, start: usize, end: usize, asked: Option<&str>) 
             diagnosis,
         });
     }
-    if let Some(asked) = &asked
-        && !keep_on
-    {
-        doing(input, &sentences[first..last], asked, start, end, &mut hits);
+    if let Some(asked) = &asked {
+        if !keep_on {
+            doing(input, &sentences[first..last], asked, start, end, &mut hits);
+        }
+        // The government's own "ought" weighs least: only where nothing
+        // else in the answer takes a stance.
+        if own_voice && hits.is_empty() {
+            ought(
+                input,
+                &sentences[first..last],
+                events,
+                asked,
+                start,
+                end,
+                &mut hits,
+            );
+        }
     }
     hits
 }
@@ -268,6 +303,66 @@ fn dispreferred(
     let preferred = shared(s.tokens[head].end, s.tokens[m].start);
     let alternative = shared(s.tokens[m].start, s.end);
     alternative >= 2 && alternative > preferred
+}
+
+/// Content stems a sentence must share with the advice to restate it as
+/// an obligation.
+const OUGHT_SHARED: usize = 3;
+
+/// "In de huidige context dienen dubbele committeringen zoveel mogelijk te
+/// worden vermeden", "Duplicate commitments should be avoided": the
+/// government says in its own voice that what was advised ought to be
+/// done, which endorses it. A main clause, not negated, with a modal of
+/// obligation (`Grammar::obligation`), whose sentence reports no one's
+/// view (no reporting event: "aldus de raad", "stelt de AIV") and shares
+/// three content stems with the advice from the clause's start on.
+fn ought(
+    input: &Input<'_>,
+    sentences: &[crate::analysis::document::SentenceAnalysis],
+    events: &[crate::analysis::Event],
+    asked: &[String],
+    start: usize,
+    end: usize,
+    hits: &mut Vec<Hit>,
+) {
+    use crate::analysis::document::ClauseKind;
+    let units = &input.lexicon.frames.units;
+    let text = &input.document.text.text;
+    for s in sentences {
+        let g = s.grammar();
+        if events
+            .iter()
+            .any(|e| e.sentence == s.index && matches!(units[e.unit].kind, FrameKind::Report(_)))
+        {
+            continue;
+        }
+        for c in s
+            .clauses
+            .iter()
+            .filter(|c| c.kind == ClauseKind::Main && !c.negated())
+        {
+            let Some(k) = (c.first..c.end).find(|&k| has(g.obligation, &s.tokens[k].lower)) else {
+                continue;
+            };
+            let (a, _) = s.span(c.first, c.first);
+            let shared = content_stems(text.get(a..s.end).unwrap_or_default())
+                .iter()
+                .filter(|w| asked.binary_search(w).is_ok())
+                .count();
+            let at = s.tokens[k].start;
+            if shared < OUGHT_SHARED || at < start || at >= end {
+                continue;
+            }
+            hits.push(Hit {
+                stance: Stance::Endorses,
+                at: at - start,
+                phrase: s.tokens[k].lower.clone(),
+                frame: false,
+                concessive: false,
+                diagnosis: false,
+            });
+        }
+    }
 }
 
 /// Content stems a sentence must share with the advice to be doing it.
@@ -686,7 +781,7 @@ pub fn answer_stance(
     classify_with(
         text,
         &input.lexicon.cues,
-        frame_hits(input, start, end, asked),
+        frame_hits(input, start, end, asked, true),
     )
 }
 
@@ -707,7 +802,7 @@ fn respond(input: &Input<'_>, found: &Found) -> Option<Response> {
         return None;
     }
     let asked = &input.document.text.text[found.rec.text.start..found.rec.text.end];
-    let hits = frame_hits(input, answer.start, answer.end, Some(asked));
+    let hits = frame_hits(input, answer.start, answer.end, Some(asked), !found.prose);
     let (stance, cues, at) = match classify_with(text, &input.lexicon.cues, hits) {
         Some((stance, cues, at)) => (stance, cues, answer.start + at),
         None if !found.prose => (Stance::Notes, Vec::new(), answer.start),
