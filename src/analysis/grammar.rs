@@ -1336,3 +1336,13 @@ impl Grammar {
 pub fn has(list: &[&str], word: &str) -> bool {
     list.contains(&word)
 }
+
+/// Whether one of `phrases` (each a run of lower-case words) starts at
+/// token `k` of `tokens`.
+pub fn phrase_at(phrases: &[&[&str]], tokens: &[super::tokens::Token], k: usize) -> bool {
+    phrases.iter().any(|p| {
+        p.iter()
+            .enumerate()
+            .all(|(i, w)| tokens.get(k + i).is_some_and(|t| t.lower == *w))
+    })
+}

@@ -17,7 +17,7 @@
 use super::recommendations::{self, Found};
 use super::{Evidence, Extractor, Fact, Input, Output, Response, Stance};
 use crate::analysis::frames::{FrameKind, Lang, Relation, Trigger};
-use crate::analysis::grammar::{Grammar, has};
+use crate::analysis::grammar::{Grammar, has, phrase_at};
 use crate::lexicon::Cues;
 
 /// How far (in bytes) after the first stance cue a later cue still tempers it.
@@ -148,15 +148,7 @@ fn frame_hits(
             && s.clause_of(head)
                 .is_some_and(|c| (c.first..head).any(|k| has(g.continuation, &s.tokens[k].lower)));
         let adverb = in_clause(g.already);
-        let now = clause.is_some_and(|c| {
-            (0..c.len()).any(|k| {
-                g.current.iter().any(|p| {
-                    p.iter()
-                        .enumerate()
-                        .all(|(i, w)| c.get(k + i).is_some_and(|t| t.lower == *w))
-                })
-            })
-        });
+        let now = clause.is_some_and(|c| (0..c.len()).any(|k| phrase_at(g.current, c, k)));
         let already = adverb || continuing;
         // "niet volledig", "not in full": the denial is of the whole, so
         // the part is taken up.
@@ -285,13 +277,8 @@ fn dispreferred(
 ) -> bool {
     let g = s.grammar();
     let text = &input.document.text.text;
-    let Some(m) = (head + 1..s.tokens.len()).find(|&k| {
-        g.alternatives.iter().any(|a| {
-            a.iter()
-                .enumerate()
-                .all(|(i, w)| s.tokens.get(k + i).is_some_and(|t| t.lower == *w))
-        })
-    }) else {
+    let Some(m) = (head + 1..s.tokens.len()).find(|&k| phrase_at(g.alternatives, &s.tokens, k))
+    else {
         return false;
     };
     let shared = |from: usize, to: usize| {
@@ -432,11 +419,7 @@ fn doing(
                             && s.tokens
                                 .get(k + 1)
                                 .is_none_or(|n| !has(g.determiners, &n.lower))
-                            && !g.not_already.iter().any(|x| {
-                                x.iter().enumerate().all(|(i, w)| {
-                                    s.tokens.get(k + i).is_some_and(|t| t.lower == *w)
-                                })
-                            })
+                            && !phrase_at(g.not_already, &s.tokens, k)
                     })
                     .map(|k| (k, c.first))
             };
