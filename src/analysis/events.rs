@@ -198,6 +198,19 @@ impl FrameIndex {
     }
 }
 
+/// Whether a Dutch word ending in `-de`/`-te` has the shape of an
+/// inflected participle ("ontwikkelde", "aangekochte", "besproken" aside):
+/// a `ge-`, `be-`, `ver-`, `ont-`, `her-` or `er-` prefix, or `ge` after a
+/// separable particle.
+fn participle_shaped(word: &str) -> bool {
+    const PREFIXES: [&str; 6] = ["ge", "be", "ver", "ont", "her", "er"];
+    word.chars().count() >= 7
+        && (PREFIXES.iter().any(|p| word.starts_with(p))
+            || word
+                .char_indices()
+                .any(|(k, _)| k >= 2 && word[k..].starts_with("ge") && word.len() - k >= 5))
+}
+
 /// A label's words in lower case without articles.
 fn label_key(s: &str) -> String {
     s.split_whitespace()
@@ -803,6 +816,25 @@ impl Ctx<'_> {
         i
     }
 
+    /// Whether the Dutch adverb at `j` stands between a determiner and an
+    /// inflected adjective of one noun phrase ("de gezamenlijk ontwikkelde
+    /// systemen", "het eerder genoemde plan").
+    fn modifies_adjective(&self, j: usize) -> bool {
+        let g = self.g;
+        self.s.lang == Lang::Nl
+            && j > 0
+            && has(g.determiners, &self.s.tokens[j - 1].lower)
+            && self.s.tokens.get(j + 1).is_some_and(|n| {
+                n.is_word()
+                    && !n.capital
+                    && n.lower.ends_with('e')
+                    && n.lower.chars().count() >= 4
+                    && !has(g.adverbs, &n.lower)
+                    && !has(g.prepositions, &n.lower)
+                    && !has(g.determiners, &n.lower)
+            })
+    }
+
     fn stops_phrase(&self, j: usize, start: usize, avoid: &[usize], stop_preps: &[&str]) -> bool {
         let t = &self.s.tokens[j];
         let w = t.lower.as_str();
@@ -864,7 +896,7 @@ impl Ctx<'_> {
             || has(g.copulas, w)
                 && !has(g.possessives, w)
                 && !has(g.determiners, &self.s.tokens[j - 1].lower)
-            || has(g.adverbs, w)
+            || has(g.adverbs, w) && !self.modifies_adjective(j)
             || has(g.hedges, w)
             || w == g.infinitive_marker && self.s.lang == Lang::Nl
             || w == "om"
@@ -1127,7 +1159,30 @@ impl Ctx<'_> {
         if at < end && matches!(self.lower(at), "zowel" | "both") {
             at += 1;
         }
+        // "gemeenschappelijk ontwikkelde of geproduceerde producten": a
+        // conjunct of Dutch attributive adjectives only shares the noun of
+        // the next one; both are one phrase.
+        let mut shared_from: Option<usize> = None;
         while let Some((a, b)) = self.phrase(at, end, avoid, stop_preps) {
+            let a = shared_from.take().unwrap_or(a);
+            let next = b + 1;
+            if self.attributive_only(a, b)
+                && next + 1 < end
+                && matches!(self.lower(next), "en" | "of")
+            {
+                let from = self.skip(next + 1, end, avoid);
+                // The next conjunct goes on from adjectives to its noun:
+                // "ontwikkelde of aangekochte systemen", not "ruimte en
+                // tijd".
+                let goes_on = self
+                    .phrase(from, end, avoid, stop_preps)
+                    .is_some_and(|(c, d)| d > c && self.attributive_only(c, c));
+                if goes_on {
+                    shared_from = Some(a);
+                    at = from;
+                    continue;
+                }
+            }
             out.push((a, b));
             // "steunt Georgië met training en materieel": what is
             // coordinated after a name's adjunct belongs to the adjunct.
@@ -1157,6 +1212,30 @@ impl Ctx<'_> {
             break;
         }
         out
+    }
+
+    /// Whether `[a, b]` holds only Dutch attributive adjectives and
+    /// adverbs ("gemeenschappelijk ontwikkelde", "de civiele"): at most
+    /// three lower-case words after an optional determiner, the last with
+    /// an adjective's inflected ending.
+    fn attributive_only(&self, a: usize, b: usize) -> bool {
+        const ENDINGS: [&str; 11] = [
+            "de", "te", "ische", "lijke", "ige", "ele", "ieve", "bare", "aire", "ale", "se",
+        ];
+        let a = if a < b && has(self.g.determiners, self.lower(a)) {
+            a + 1
+        } else {
+            a
+        };
+        self.s.lang == Lang::Nl
+            && b + 1 - a <= 3
+            && (a..=b).all(|k| {
+                let t = &self.s.tokens[k];
+                t.is_word() && !t.capital && !has(self.g.determiners, &t.lower)
+            })
+            && ENDINGS.iter().any(|e| self.lower(b).ends_with(e))
+            && (!(self.lower(b).ends_with("de") || self.lower(b).ends_with("te"))
+                || participle_shaped(self.lower(b)))
     }
 
     fn label(&self, a: usize, b: usize) -> String {
