@@ -198,6 +198,17 @@ impl FrameIndex {
     }
 }
 
+/// Whether a lower-case Dutch word has the inflected ending of an
+/// attributive adjective ("civiele", "gezamenlijke", "ontwikkelde"); one
+/// in `-de`/`-te` must also have a participle's shape ("ruimte" has not).
+fn attributive_shaped(word: &str) -> bool {
+    const ENDINGS: [&str; 11] = [
+        "de", "te", "ische", "lijke", "ige", "ele", "ieve", "bare", "aire", "ale", "se",
+    ];
+    ENDINGS.iter().any(|e| word.ends_with(e))
+        && (!(word.ends_with("de") || word.ends_with("te")) || participle_shaped(word))
+}
+
 /// Whether a Dutch word ending in `-de`/`-te` has the shape of an
 /// inflected participle ("ontwikkelde", "aangekochte", "besproken" aside):
 /// a `ge-`, `be-`, `ver-`, `ont-`, `her-` or `er-` prefix, or `ge` after a
@@ -659,6 +670,16 @@ fn verb_reading(index: &FrameIndex, s: &SentenceAnalysis, i: usize, f: FormOf) -
     {
         return false;
     }
+    // "de gezamenlijke inzet": after a determiner and an attributive
+    // adjective, a noun.
+    if s.lang == Lang::Nl
+        && i >= 2
+        && !s.tokens[i - 1].capital
+        && attributive_shaped(&s.tokens[i - 1].lower)
+        && has(g.determiners, &s.tokens[i - 2].lower)
+    {
+        return false;
+    }
     let w = s.tokens[i].lower.as_str();
     if s.lang == Lang::Nl
         && f.form == Form::Present
@@ -924,12 +945,40 @@ impl Ctx<'_> {
                 || next_number
                 || next_month;
         }
-        let prev_det = has(g.determiners, &self.s.tokens[j - 1].lower);
-        !prev_det
+        !self.after_determiner(j)
             && (self.index.is_verb_form(w) && !self.index.nouns.contains_key(w)
                 || self.index.finite.contains(w)
                 || has(g.finite_verbs, w)
                 || has(g.copulas, w))
+    }
+
+    /// Whether token `j` follows a determiner directly or across the
+    /// inflected attributive adjectives of its phrase ("de inzet", "de
+    /// gezamenlijke inzet", "het nauw verwante voorstel"): a noun there, not
+    /// a verb.
+    fn after_determiner(&self, j: usize) -> bool {
+        let g = self.g;
+        let mut k = j;
+        while k > 0 && j - k < 4 {
+            k -= 1;
+            let t = &self.s.tokens[k];
+            if has(g.determiners, &t.lower) {
+                return true;
+            }
+            let attributive = self.s.lang == Lang::Nl
+                && t.is_word()
+                && !t.capital
+                && attributive_shaped(&t.lower)
+                && !self.is_finite_or_verb(k)
+                && !has(g.prepositions, &t.lower)
+                && !has(g.coordinators, &t.lower);
+            let adverb = has(g.adverbs, &t.lower)
+                && (k + 1 < j || attributive_shaped(&self.s.tokens[j].lower));
+            if !(attributive || adverb) {
+                return false;
+            }
+        }
+        false
     }
 
     /// Whether the words of `cp` stand at tokens `j…`.
@@ -1032,7 +1081,7 @@ impl Ctx<'_> {
             && self.s.tokens.get(i + 1).is_none_or(|n| {
                 n.kind == TokenKind::Punct
                     || has(self.g.prepositions, &n.lower)
-                    || has(self.g.adverbs, &n.lower)
+                    || has(self.g.adverbs, &n.lower) && !self.modifies_adjective(i + 1)
                     || has(self.g.auxiliaries, &n.lower)
                     || has(self.g.finite_verbs, &n.lower)
                     || has(self.g.copulas, &n.lower)
@@ -1219,9 +1268,6 @@ impl Ctx<'_> {
     /// three lower-case words after an optional determiner, the last with
     /// an adjective's inflected ending.
     fn attributive_only(&self, a: usize, b: usize) -> bool {
-        const ENDINGS: [&str; 11] = [
-            "de", "te", "ische", "lijke", "ige", "ele", "ieve", "bare", "aire", "ale", "se",
-        ];
         let a = if a < b && has(self.g.determiners, self.lower(a)) {
             a + 1
         } else {
@@ -1233,9 +1279,7 @@ impl Ctx<'_> {
                 let t = &self.s.tokens[k];
                 t.is_word() && !t.capital && !has(self.g.determiners, &t.lower)
             })
-            && ENDINGS.iter().any(|e| self.lower(b).ends_with(e))
-            && (!(self.lower(b).ends_with("de") || self.lower(b).ends_with("te"))
-                || participle_shaped(self.lower(b)))
+            && attributive_shaped(self.lower(b))
     }
 
     fn label(&self, a: usize, b: usize) -> String {
