@@ -40,6 +40,21 @@ struct Hit {
     diagnosis: bool,
 }
 
+impl Hit {
+    /// A hit read from a cue word or fixed construction: not a frame
+    /// event, not concessive, not about a diagnosis.
+    fn cue(stance: Stance, at: usize, phrase: String) -> Self {
+        Hit {
+            stance,
+            at,
+            phrase,
+            frame: false,
+            concessive: false,
+            diagnosis: false,
+        }
+    }
+}
+
 /// The stance of `text` and the cue phrases that decided it, with the
 /// offset of the deciding cue. `None` when no cue is found.
 ///
@@ -281,12 +296,8 @@ fn dispreferred(
     else {
         return false;
     };
-    let shared = |from: usize, to: usize| {
-        content_stems(text.get(from..to).unwrap_or_default())
-            .iter()
-            .filter(|w| asked.binary_search(w).is_ok())
-            .count()
-    };
+    let shared =
+        |from: usize, to: usize| shared_stems(text.get(from..to).unwrap_or_default(), asked);
     let preferred = shared(s.tokens[head].end, s.tokens[m].start);
     let alternative = shared(s.tokens[m].start, s.end);
     alternative >= 2 && alternative > preferred
@@ -332,22 +343,16 @@ fn ought(
                 continue;
             };
             let (a, _) = s.span(c.first, c.first);
-            let shared = content_stems(text.get(a..s.end).unwrap_or_default())
-                .iter()
-                .filter(|w| asked.binary_search(w).is_ok())
-                .count();
+            let shared = shared_stems(text.get(a..s.end).unwrap_or_default(), asked);
             let at = s.tokens[k].start;
             if shared < OUGHT_SHARED || at < start || at >= end {
                 continue;
             }
-            hits.push(Hit {
-                stance: Stance::Endorses,
-                at: at - start,
-                phrase: s.tokens[k].lower.clone(),
-                frame: false,
-                concessive: false,
-                diagnosis: false,
-            });
+            hits.push(Hit::cue(
+                Stance::Endorses,
+                at - start,
+                s.tokens[k].lower.clone(),
+            ));
         }
     }
 }
@@ -430,22 +435,16 @@ fn doing(
             // split may end a clause at a comma before its phrases: "…,
             // met gelijkgezinde landen").
             let (a, _) = s.span(content, content);
-            let shared = content_stems(text.get(a..s.end).unwrap_or_default())
-                .iter()
-                .filter(|w| asked.binary_search(w).is_ok())
-                .count();
+            let shared = shared_stems(text.get(a..s.end).unwrap_or_default(), asked);
             let at = s.tokens[k].start;
             if shared < DOING_SHARED || at < start || at >= end {
                 continue;
             }
-            hits.push(Hit {
-                stance: Stance::AlreadyImplemented,
-                at: at - start,
-                phrase: s.tokens[k].lower.clone(),
-                frame: false,
-                concessive: false,
-                diagnosis: false,
-            });
+            hits.push(Hit::cue(
+                Stance::AlreadyImplemented,
+                at - start,
+                s.tokens[k].lower.clone(),
+            ));
         }
     }
 }
@@ -542,6 +541,15 @@ fn completed(input: &Input<'_>, e: &crate::analysis::Event) -> bool {
 
 /// The stems (first five letters) of the content words of `text`: words
 /// of five letters or more.
+/// How many content stems of `text` the advice asks about (`asked` is
+/// sorted).
+fn shared_stems(text: &str, asked: &[String]) -> usize {
+    content_stems(text)
+        .iter()
+        .filter(|w| asked.binary_search(w).is_ok())
+        .count()
+}
+
 pub(crate) fn content_stems(text: &str) -> Vec<String> {
     let mut v: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
@@ -606,14 +614,7 @@ fn classify_with(
 ) -> Option<(Stance, Vec<String>, usize)> {
     for c in &cues.stances {
         if let Some((at, _)) = c.phrase.find(text) {
-            hits.push(Hit {
-                stance: c.stance,
-                at,
-                phrase: c.phrase.text.clone(),
-                frame: false,
-                concessive: false,
-                diagnosis: false,
-            });
+            hits.push(Hit::cue(c.stance, at, c.phrase.text.clone()));
         }
     }
     hits.sort_by(|a, b| (a.at, a.stance, &a.phrase).cmp(&(b.at, b.stance, &b.phrase)));
