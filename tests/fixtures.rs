@@ -133,6 +133,24 @@ fn a_recommendation_that_asks_for_several_things_is_answered_part_by_part() {
     gate_found(PARTS_FLOORS, "parts", fixtures::check_parts);
 }
 
+#[test]
+fn a_recommendation_answered_part_by_part_takes_the_stance_its_parts_give_as_a_whole() {
+    let lexicon = Lexicon::load(&OntologySource::Embedded).unwrap();
+    for (file, ..) in PARTS_FLOORS {
+        let s = fixtures::check_parts(&lexicon, file);
+        println!(
+            "{file:<20} wholes {:>3}  right {:>3}",
+            s.wholes, s.wholes_right
+        );
+        assert!(
+            s.wholes >= 4,
+            "{file}: only {} cases give the whole's stance",
+            s.wholes
+        );
+        assert_eq!(s.wholes_right, s.wholes, "{file}: {}", s.misses.join("\n"));
+    }
+}
+
 const REPORTED_FLOORS: FoundFloors = [
     ("reported/nl.json", 0.97, 1.0, 0, 1.0),
     ("reported/en.json", 0.90, 1.0, 0, 0.94),

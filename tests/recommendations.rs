@@ -354,10 +354,10 @@ fn stance_accuracy_against_the_reference_is_at_least_85_percent() {
         eprintln!("  not covered: {u}");
     }
     // Issue 12 counts a reference response the graph does not answer as
-    // wrong, and asks for 0.85 over all of them; the gate is the measured
-    // state. The uncovered one is advice the cabinet reports only as
-    // followed ("in navolging van het AIV-advies"), which the graph does
-    // not take for a recommendation.
+    // wrong, and asks for 0.85 over all of them; the gate is that floor.
+    // The uncovered one is advice the cabinet reports only as followed
+    // ("in navolging van het AIV-advies"), which the graph does not take
+    // for a recommendation.
     let over_all = right as f64 / (judged + uncovered.len()).max(1) as f64;
     eprintln!(
         "stance accuracy over all {} reference responses: {:.1}% (issue 12 floor 0.85: {})",
@@ -366,8 +366,8 @@ fn stance_accuracy_against_the_reference_is_at_least_85_percent() {
         if over_all >= 0.85 { "met" } else { "not met" }
     );
     assert!(judged >= 48, "only {judged} reference responses matched");
-    assert!(accuracy >= 0.83, "stance accuracy {accuracy:.3}");
-    assert!(over_all >= 0.81, "stance accuracy over all {over_all:.3}");
+    assert!(accuracy >= 0.85, "stance accuracy {accuracy:.3}");
+    assert!(over_all >= 0.85, "stance accuracy over all {over_all:.3}");
 }
 
 #[test]

@@ -275,6 +275,11 @@ pub struct Event {
     pub cause: bool,
     /// "respectievelijk", "respectively": agents and themes pair in order.
     pub respectively: bool,
+    /// No agent is named, but the subject is the writer: a pronoun of the
+    /// first person ("wij", "we") or a government noun the lexicon does not
+    /// name ("the Government", "de minister"). Nothing is coined for it;
+    /// an answer reads it as the government answering.
+    pub speaker: bool,
 }
 
 /// A trigger found in a sentence.
@@ -1168,9 +1173,17 @@ impl Ctx<'_> {
                 }
             }
             // A determiner opens a new phrase unless a preposition governs
-            // it ("Slowakije | de verlenging", "de verlenging van de sancties").
+            // it ("Slowakije | de verlenging", "de verlenging van de sancties")
+            // or an English gerund opening the phrase takes it as its object
+            // ("supports strengthening the mission").
             let prev = self.lower(j - 1);
+            let gerund = self.s.lang == Lang::En
+                && j - 1 == i
+                && prev.len() > 5
+                && prev.ends_with("ing")
+                && !self.s.tokens[j - 1].capital;
             if has(self.g.determiners, w)
+                && !gerund
                 && !has(self.g.prepositions, prev)
                 && !has(self.g.coordinators, prev)
                 && !has(self.g.determiners, prev)
@@ -2828,8 +2841,19 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
         }
     }
     let respectively = (first..end).any(|k| has(g.respectively, ctx.lower(k)));
+    let speaker = agents.is_empty()
+        && !passive
+        && unit.agent.contains(&Role::Subject)
+        && subject.spans.iter().any(|&(a, b)| {
+            let words: Vec<&str> = (a..=b)
+                .map(|i| ctx.lower(i))
+                .filter(|w| !has(g.determiners, w))
+                .collect();
+            matches!(words.as_slice(), [w] if has(g.first_person, w) || has(g.government_nouns, w))
+        });
     Some(Event {
         respectively,
+        speaker,
         unit: found.unit,
         sentence: ctx.si,
         tokens: found.tokens.clone(),

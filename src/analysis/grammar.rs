@@ -138,6 +138,10 @@ pub struct Grammar {
     /// scoped over one ("neemt niet volledig over") denies the whole, not
     /// the part.
     pub totality: &'static [&'static str],
+    /// Nominalised verbs of preventing ("het voorkomen van", "het tegengaan
+    /// van", "preventing", "the prevention of"): supporting the prevention
+    /// of X opposes X.
+    pub prevention: &'static [&'static str],
     /// Forms of the aspectual verb of continuing with a bare infinitive
     /// ("blijft … inzetten op"): what is done goes on.
     pub continuation: &'static [&'static str],
@@ -750,6 +754,16 @@ const NL: Grammar = Grammar {
         &["liever", "dan"],
     ],
     totality: &["volledig", "geheel", "helemaal", "integraal", "onverkort"],
+    prevention: &[
+        "voorkomen",
+        "voorkoming",
+        "tegengaan",
+        "vermijden",
+        "vermijding",
+        "bestrijden",
+        "bestrijding",
+        "terugdringen",
+    ],
     continuation: &["blijft", "blijven", "blijf", "bleef", "bleven", "gebleven"],
     first_person: &["ik", "wij", "we"],
     perfect: &["heeft", "hebben", "heb", "had", "hadden"],
@@ -1258,6 +1272,15 @@ const EN: Grammar = Grammar {
         &["and", "not"],
     ],
     totality: &["fully", "entirely", "completely", "wholly", "full"],
+    prevention: &[
+        "preventing",
+        "prevention",
+        "countering",
+        "avoiding",
+        "avoidance",
+        "combating",
+        "combatting",
+    ],
     continuation: &["continue", "continues", "continued", "continuing"],
     first_person: &["i", "we"],
     perfect: &["has", "have", "had"],

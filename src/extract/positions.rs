@@ -69,13 +69,27 @@ pub fn positions(input: &Input<'_>) -> Vec<Position> {
             advice.iter().any(|&(a, b)| a <= at && at < b)
         })
     };
+    // "De MPCC zou … moeten kunnen aansturen", "France should take the
+    // lead": what someone ought to do is no position it holds.
+    let ought = |e: &crate::analysis::Event| {
+        let s = &input.analysis.sentences[e.sentence];
+        let g = s.grammar();
+        e.tokens.first().is_some_and(|&k| {
+            s.clause_of(k).is_some_and(|c| {
+                (c.first..c.end).any(|j| {
+                    has(g.obligation, &s.tokens[j].lower)
+                        && s.clause_of(j).is_some_and(|o| o.first == c.first)
+                })
+            })
+        })
+    };
     let mut out = Vec::new();
     for e in input.events {
         let unit = &units[e.unit];
         let FrameKind::Relation(relation) = unit.kind else {
             continue;
         };
-        if relation == Relation::Blocks || e.negated || advised(e) {
+        if relation == Relation::Blocks || e.negated || advised(e) || ought(e) {
             continue;
         }
         let holders: Vec<Party> = e
@@ -87,16 +101,29 @@ pub fn positions(input: &Input<'_>) -> Vec<Position> {
                 _ => None,
             })
             .collect();
-        // Targets, each with the partners named for it alone, if any.
-        let targets: Vec<(Party, Option<Vec<usize>>)> = e
+        // Targets, each with the partners named for it alone, if any, and
+        // the relation held to it.
+        let targets: Vec<(Party, Option<Vec<usize>>, Relation)> = e
             .themes
             .iter()
             .filter_map(|t| {
+                let mut relation = relation;
                 let party = match &t.filler {
                     Filler::Entity(x) => Party::Entity(*x),
                     Filler::Phrase(p) | Filler::Group(p) => {
-                        let l = label(p);
                         let g = input.analysis.sentences.get(t.sentence)?.grammar();
+                        // "zet zich in voor het voorkomen van onnodige
+                        // duplicatie", "supports preventing X": opposes X.
+                        let p = match prevented(p, g) {
+                            Some(rest)
+                                if matches!(relation, Relation::Supports | Relation::Proposes) =>
+                            {
+                                relation = Relation::Opposes;
+                                rest
+                            }
+                            _ => p.as_str(),
+                        };
+                        let l = label(p);
                         let head = p
                             .split_whitespace()
                             .map(str::to_lowercase)
@@ -110,7 +137,7 @@ pub fn positions(input: &Input<'_>) -> Vec<Position> {
                         Party::Coined(Coined::Initiative, l)
                     }
                 };
-                Some((party, t.partners.clone()))
+                Some((party, t.partners.clone(), relation))
             })
             .collect();
         if holders.is_empty() || targets.is_empty() {
@@ -141,7 +168,8 @@ pub fn positions(input: &Input<'_>) -> Vec<Position> {
                 .collect()
         };
         for (holder, t) in pairs {
-            let (target, own_partners) = &targets[t];
+            let (target, own_partners, relation) = &targets[t];
+            let relation = *relation;
             let partners: Vec<usize> = own_partners
                 .as_ref()
                 .unwrap_or(&e.partners)
@@ -202,6 +230,32 @@ pub fn positions(input: &Input<'_>) -> Vec<Position> {
             && a.target == b.target
     });
     out
+}
+
+/// What phrase `p` is the prevention of: "het voorkomen van onnodige
+/// duplicatie" → "onnodige duplicatie", "preventing duplication" →
+/// "duplication" (`Grammar::prevention`, after a determiner, before an
+/// optional "van"/"of").
+fn prevented<'p>(p: &'p str, g: &crate::analysis::grammar::Grammar) -> Option<&'p str> {
+    /// The next word of `rest`, lower-cased, and what follows it.
+    fn word(rest: &str) -> Option<(String, &str)> {
+        let w = rest.split_whitespace().next()?;
+        let at = rest.find(w)? + w.len();
+        Some((w.to_lowercase(), rest[at..].trim_start()))
+    }
+    let (mut w, mut rest) = word(p)?;
+    if has(g.determiners, &w) {
+        (w, rest) = word(rest)?;
+    }
+    if !has(g.prevention, &w) {
+        return None;
+    }
+    if let Some((next, after)) = word(rest)
+        && matches!(next.as_str(), "van" | "of")
+    {
+        rest = after;
+    }
+    (!rest.is_empty()).then_some(rest)
 }
 
 /// Extracts positions as facts.

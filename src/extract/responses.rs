@@ -177,7 +177,7 @@ fn frame_hits(
         } else {
             Stance::Rejects
         };
-        let by_government = answering(input, e) && !e.agents.is_empty();
+        let by_government = answering(input, e) && (!e.agents.is_empty() || e.speaker);
         let stance = match units[e.unit].kind {
             // A stance someone else takes (the adviser, a successor in
             // another sense of the verb) is no answer.
@@ -823,12 +823,91 @@ impl Extractor for Responses {
         if !responding.contains(&input.document.metadata.document_type) {
             return out;
         }
-        for found in recommendations::structure(input) {
-            if let Some(r) = respond(input, &found) {
-                out.facts.push(Fact::Response(r));
+        let found = recommendations::structure(input);
+        let mut responses: Vec<Response> = found.iter().filter_map(|f| respond(input, f)).collect();
+        combine_parts(&found, &mut responses);
+        out.facts.extend(responses.into_iter().map(Fact::Response));
+        out
+    }
+}
+
+/// Whether a stance takes the advice up at all (in whole, in part, or
+/// finds it done), and whether it takes it up in full; `None` for noting.
+fn taken_up(s: Stance) -> Option<(bool, bool)> {
+    match s {
+        Stance::Endorses | Stance::AlreadyImplemented => Some((true, true)),
+        Stance::PartiallyEndorses => Some((true, false)),
+        Stance::Rejects | Stance::Defers => Some((false, false)),
+        Stance::Notes => None,
+    }
+}
+
+/// A recommendation divided into numbered parts is answered through them
+/// too. Where the main's answer and its parts' answers take some of it up
+/// and not all of it in full ("onderschrijft … ; geeft er de voorkeur aan
+/// … en niet door aan te sluiten bij …"), the main is endorsed in part;
+/// where the main's answer only notes it and its answered parts agree,
+/// the main takes their stance. The parts of a main are those listed under
+/// any rendering of it in the document: the same number from the same
+/// author (a summary list and the full list). The cues of the parts that
+/// decided are added.
+fn combine_parts(found: &[Found], responses: &mut [Response]) {
+    let at = |id: usize| found.iter().position(|f| f.rec.id == id);
+    let main_of = |k: usize| -> Option<(&str, Option<usize>)> {
+        found[k].rec.number.as_ref()?;
+        let p = &found[at(found[k].rec.parent?)?].rec;
+        if p.parent.is_some() {
+            return None;
+        }
+        Some((p.number.as_deref()?, p.author))
+    };
+    for m in 0..responses.len() {
+        let Some(main) = at(responses[m].recommendation) else {
+            continue;
+        };
+        let rec = &found[main].rec;
+        let (Some(number), None) = (rec.number.as_deref(), rec.parent) else {
+            continue;
+        };
+        let author = rec.author;
+        let parts: Vec<(Stance, Vec<String>)> = responses
+            .iter()
+            .filter(|r| {
+                at(r.recommendation)
+                    .and_then(main_of)
+                    .is_some_and(|(n, a)| n == number && a == author)
+            })
+            .filter(|r| r.stance != Stance::Notes)
+            .map(|r| (r.stance, r.cues.clone()))
+            .collect();
+        if parts.is_empty() {
+            continue;
+        }
+        let own = responses[m].stance;
+        let stances = || std::iter::once(own).chain(parts.iter().map(|(s, _)| *s));
+        let up = stances().any(|s| taken_up(s).is_some_and(|(any, _)| any));
+        let short = stances().any(|s| taken_up(s).is_some_and(|(_, full)| !full));
+        let mixed = up && short && own != Stance::PartiallyEndorses;
+        let stance = if mixed {
+            Stance::PartiallyEndorses
+        } else if own == Stance::Notes && parts.iter().all(|(s, _)| *s == parts[0].0) {
+            parts[0].0
+        } else {
+            continue;
+        };
+        // The parts whose answer differs from the main's.
+        let deciding = |s: Stance| !mixed || own == Stance::Notes || taken_up(s) != taken_up(own);
+        let r = &mut responses[m];
+        r.stance = stance;
+        for (s, cues) in &parts {
+            if deciding(*s) {
+                for c in cues {
+                    if !r.cues.contains(c) {
+                        r.cues.push(c.clone());
+                    }
+                }
             }
         }
-        out
     }
 }
 

@@ -165,8 +165,11 @@ fn show(lexicon: &Lexicon, p: &Party) -> String {
 fn open(file: &str) -> (Vec<serde_json::Value>, PathBuf) {
     let text = std::fs::read_to_string(root().join(file)).expect("the fixture file");
     let cases = serde_json::from_str(&text).expect("a JSON array of cases");
+    // One directory per call: tests of one binary run side by side.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!(
-        "policykg-fixtures-{}-{}",
+        "policykg-fixtures-{}-{call}-{}",
         std::process::id(),
         file.replace('/', "-")
     ));
@@ -327,6 +330,10 @@ pub struct FoundScore {
     pub decoys: usize,
     /// Decoys that gave a recommendation.
     pub alarms: usize,
+    /// Cases that give the stance of the whole recommendation answered
+    /// part by part, and of those, how many it gets.
+    pub wholes: usize,
+    pub wholes_right: usize,
     pub misses: Vec<String>,
     pub wrong: Vec<String>,
 }
@@ -521,6 +528,19 @@ pub fn check_parts(lexicon: &Lexicon, file: &str) -> FoundScore {
             score
                 .misses
                 .push(format!("{id}: no recommendation {number}"));
+        }
+        // The stance of the whole, answered through its parts.
+        if let Some(want) = case["stance"].as_str() {
+            score.wholes += 1;
+            let got = main.map(|m| stance_of(facts, m.id)).unwrap_or_default();
+            if got == want {
+                score.wholes_right += 1;
+            } else {
+                score.misses.push(format!(
+                    "{id}: recommendation {number} as a whole {want}, got {}",
+                    if got.is_empty() { "none" } else { &got }
+                ));
+            }
         }
         if expected.is_empty() {
             score.decoys += 1;
