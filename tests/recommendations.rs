@@ -411,3 +411,41 @@ fn conclusions_are_linked_to_their_restatements() {
         "{inside:#?}"
     );
 }
+
+#[test]
+fn the_text_an_english_document_gives_the_graph_is_tagged_english_and_its_coined_labels_are_listed()
+{
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("response.txt"),
+        "Government Response to the Defence Committee Report on the High North\n\n\
+         Recommendation 1: The Government should fund a second ice-capable patrol ship.\n\n\
+         The Government agrees with this recommendation. Norway supports countering \
+         Russian interference with undersea cables.\n",
+    )
+    .unwrap();
+    let langs = common::query_from(
+        dir.path(),
+        "PREFIX pkg: <https://w3id.org/policykg/def#>
+         PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+         PREFIX dcterms: <http://purl.org/dc/terms/>
+         SELECT DISTINCT ?lang WHERE {
+           GRAPH ?g {
+             { ?x pkg:text ?t } UNION { ?x pkg:coinedIn ?d ; skos:prefLabel ?t }
+             UNION { ?x pkg:sourceFile ?f ; dcterms:title ?t }
+           }
+           BIND(LANG(?t) AS ?lang)
+         }",
+    );
+    let langs: Vec<&str> = langs.iter().map(|r| r["lang"].as_str()).collect();
+    assert_eq!(langs, vec!["en"], "{langs:?}");
+    let positions =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/queries/positions.rq"))
+            .unwrap();
+    let rows = common::query_from(dir.path(), &positions);
+    assert!(
+        rows.iter().any(|r| r["relation"] == "opposes"
+            && r["targetLabel"] == "Russian interference with undersea cables"),
+        "{rows:#?}"
+    );
+}

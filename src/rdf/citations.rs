@@ -8,7 +8,7 @@ use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{Literal, NamedNode};
 
 use super::vocab::{dcterms, owl, pkg, prov, skos};
-use super::{Sink, Writer, cited_iri, iri, nl, node};
+use super::{Sink, Writer, cited_iri, iri, nl, node, tagged};
 use crate::extract::{Citation, Cited};
 use crate::lexicon::Lexicon;
 
@@ -43,7 +43,7 @@ pub(super) fn write(w: &mut Writer<'_>, cited_documents: &BTreeMap<Cited, String
     w.add(&cn, prov::WAS_DERIVED_FROM, e);
     w.add(&d, dcterms::REFERENCES, cited.clone());
     if entity.is_none() {
-        add_cited(&mut w.sink, &cited, c, w.lexicon);
+        add_cited(&mut w.sink, &cited, c, w.lexicon, w.lang);
     }
     if let Some(target) = cited_documents.get(&c.cited) {
         let target = node(iri::document(target));
@@ -54,7 +54,7 @@ pub(super) fn write(w: &mut Writer<'_>, cited_documents: &BTreeMap<Cited, String
 
 /// What a citation says about the work it cites: its kind, number,
 /// official identifiers, and the title, issuers and date the entry gives.
-fn add_cited(sink: &mut Sink, cited: &NamedNode, c: &Citation, lexicon: &Lexicon) {
+fn add_cited(sink: &mut Sink, cited: &NamedNode, c: &Citation, lexicon: &Lexicon, lang: &str) {
     sink.add(cited, rdf::TYPE, dcterms::BIBLIOGRAPHIC_RESOURCE);
     match &c.cited {
         Cited::Kamerstuk { dossier, number } => {
@@ -81,18 +81,18 @@ fn add_cited(sink: &mut Sink, cited: &NamedNode, c: &Citation, lexicon: &Lexicon
         Cited::EuAct { celex, eli, label } => {
             sink.add(cited, rdf::TYPE, pkg::EU_DOCUMENT);
             sink.add(cited, pkg::CELEX, Literal::new_simple_literal(celex));
-            sink.add(cited, skos::PREF_LABEL, nl(label));
+            sink.add(cited, skos::PREF_LABEL, tagged(label, lang));
             sink.add(cited, owl::SAME_AS, node(iri::celex(celex)));
             if let Some(eli) = eli {
                 sink.add(cited, owl::SAME_AS, node(eli.clone()));
             }
         }
         Cited::Work { title } => {
-            sink.add(cited, skos::PREF_LABEL, nl(title));
+            sink.add(cited, skos::PREF_LABEL, tagged(title, lang));
         }
     }
     if let Some(t) = &c.title {
-        sink.add(cited, dcterms::TITLE, nl(t));
+        sink.add(cited, dcterms::TITLE, tagged(t, lang));
     }
     for issuer in c.issuers.iter().filter_map(|i| lexicon.entities.get(*i)) {
         sink.add(cited, dcterms::CREATOR, node(issuer.iri.clone()));

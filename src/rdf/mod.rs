@@ -176,9 +176,17 @@ struct Writer<'a> {
     chars: CharIndex,
     evidence: BTreeMap<Evidence, NamedNode>,
     ordinals: BTreeMap<&'static str, usize>,
+    /// The document's language ("nl", "en"): the tag of its text.
+    lang: &'a str,
 }
 
 impl Writer<'_> {
+    /// Text of the document (a quote, a coined label), tagged with its
+    /// language.
+    fn literal(&self, text: &str) -> Literal {
+        tagged(text, self.lang)
+    }
+
     fn add(&mut self, s: &NamedNode, p: oxigraph::model::NamedNodeRef<'_>, o: impl Into<Term>) {
         self.sink.add(s, p, o);
     }
@@ -195,7 +203,7 @@ impl Writer<'_> {
 
     /// The node of a party (a coined one is written into this graph).
     fn party(&mut self, p: &Party) -> Option<NamedNode> {
-        party(&mut self.sink, p, self.lexicon, &self.d)
+        party(&mut self.sink, p, self.lexicon, &self.d, self.lang)
     }
 
     /// The next ordinal of `kind` in this document, from 1.
@@ -237,8 +245,14 @@ fn int(n: usize) -> Literal {
     Literal::new_typed_literal(n.to_string(), xsd::INTEGER)
 }
 
+/// A label the tool writes in Dutch ("Kamerstuk 36800, nr. 5").
 fn nl(text: &str) -> Literal {
-    Literal::new_language_tagged_literal_unchecked(text, "nl")
+    tagged(text, "nl")
+}
+
+/// `text` tagged with the language `lang` ("nl", "en").
+fn tagged(text: &str, lang: &str) -> Literal {
+    Literal::new_language_tagged_literal_unchecked(text, lang)
 }
 
 /// Maps byte offsets of a text to character offsets (Web Annotation
@@ -353,7 +367,7 @@ fn add_evidence(
     ev_node
 }
 
-fn add_document_node(sink: &mut Sink, doc: &Document, lexicon: &Lexicon) -> NamedNode {
+fn add_document_node(sink: &mut Sink, doc: &Document, lexicon: &Lexicon, lang: &str) -> NamedNode {
     let d = node(iri::document(&doc.slug));
     let meta = &doc.metadata;
     sink.add(&d, rdf::TYPE, pkg::DOCUMENT);
@@ -375,7 +389,7 @@ fn add_document_node(sink: &mut Sink, doc: &Document, lexicon: &Lexicon) -> Name
         Literal::new_simple_literal(doc.encoding.label()),
     );
     if let Some(title) = &meta.title {
-        sink.add(&d, dcterms::TITLE, nl(title));
+        sink.add(&d, dcterms::TITLE, tagged(title, lang));
     }
     if let Some((date, _stated)) = &meta.date {
         sink.add(
@@ -395,7 +409,7 @@ fn add_document_node(sink: &mut Sink, doc: &Document, lexicon: &Lexicon) -> Name
     for creator in &meta.creators {
         match lexicon.lookup(creator) {
             Some(e) => sink.add(&d, dcterms::CREATOR, node(e.iri.clone())),
-            None => sink.add(&d, dcterms::CREATOR, nl(creator)),
+            None => sink.add(&d, dcterms::CREATOR, tagged(creator, lang)),
         }
     }
     for (i, s) in meta.signatories.iter().enumerate() {
@@ -404,7 +418,7 @@ fn add_document_node(sink: &mut Sink, doc: &Document, lexicon: &Lexicon) -> Name
         sink.add(&sig, rdf::TYPE, pkg::SIGNATORY_CLASS);
         sink.add(&sig, foaf::NAME, Literal::new_simple_literal(&s.name));
         if let Some(role) = &s.role {
-            sink.add(&sig, pkg::ROLE, nl(role));
+            sink.add(&sig, pkg::ROLE, tagged(role, lang));
         }
     }
     d
@@ -464,14 +478,14 @@ pub fn document_quads(g: &DocumentGraph<'_>, lexicon: &Lexicon) -> Vec<Quad> {
         graph: GraphName::NamedNode(node(iri::graph(&doc.slug))),
         quads: Vec::new(),
     };
-    let d = add_document_node(&mut sink, doc, lexicon);
+    let d = add_document_node(&mut sink, doc, lexicon, g.language);
     sink.add(
         &d,
         dcterms::LANGUAGE,
         Literal::new_simple_literal(g.language),
     );
     for (alt, similarity) in g.alternatives {
-        let a = add_document_node(&mut sink, alt, lexicon);
+        let a = add_document_node(&mut sink, alt, lexicon, g.language);
         sink.add(&d, pkg::ALTERNATIVE_RENDERING, a.clone());
         sink.add(
             &a,
@@ -517,6 +531,7 @@ pub fn document_quads(g: &DocumentGraph<'_>, lexicon: &Lexicon) -> Vec<Quad> {
         chars,
         evidence,
         ordinals: BTreeMap::new(),
+        lang: g.language,
     };
     identity::write(&mut w);
     // One line per fact kind: its slice writes its quads.
@@ -537,7 +552,13 @@ pub fn document_quads(g: &DocumentGraph<'_>, lexicon: &Lexicon) -> Vec<Quad> {
 
 /// The node of a party: the lexicon entity, or a coined node with its
 /// label (written into the document's graph).
-fn party(sink: &mut Sink, p: &Party, lexicon: &Lexicon, doc: &NamedNode) -> Option<NamedNode> {
+fn party(
+    sink: &mut Sink,
+    p: &Party,
+    lexicon: &Lexicon,
+    doc: &NamedNode,
+    lang: &str,
+) -> Option<NamedNode> {
     match p {
         Party::Entity(e) => lexicon.entities.get(*e).map(|e| node(e.iri.clone())),
         Party::Coined(kind, label) => {
@@ -550,9 +571,9 @@ fn party(sink: &mut Sink, p: &Party, lexicon: &Lexicon, doc: &NamedNode) -> Opti
             let pref = canonical.as_deref().unwrap_or(label);
             let n = node(iri::coined(path, pref));
             sink.add(&n, rdf::TYPE, class);
-            sink.add(&n, skos::PREF_LABEL, nl(pref));
+            sink.add(&n, skos::PREF_LABEL, tagged(pref, lang));
             if pref != label {
-                sink.add(&n, skos::ALT_LABEL, nl(label));
+                sink.add(&n, skos::ALT_LABEL, tagged(label, lang));
             }
             sink.add(&n, pkg::COINED_IN, doc.clone());
             Some(n)

@@ -9,7 +9,7 @@ use oxigraph::model::Literal;
 use oxigraph::model::vocab::{rdf, xsd};
 
 use super::vocab::{pkg, prov};
-use super::{RecIdentity, Writer, iri, nl, node};
+use super::{RecIdentity, Writer, iri, node};
 use crate::extract::{Evidence, Recommendation};
 
 /// Writes occurrence `r`, resolved by `ids`; `conclusion` says which kind
@@ -43,10 +43,12 @@ pub(super) fn write(
             w.add(&rec, pkg::EXTRA_IN_RENDERING, Literal::from(true));
         }
         let text = quote(w, r.text);
-        w.add(&rec, pkg::TEXT, nl(&text));
+        let text = w.literal(&text);
+        w.add(&rec, pkg::TEXT, text);
         if r.full != r.text {
             let full = quote(w, r.full);
-            w.add(&rec, pkg::FULL_TEXT, nl(&full));
+            let full = w.literal(&full);
+            w.add(&rec, pkg::FULL_TEXT, full);
         }
         w.add(&rec, pkg::IN_DOCUMENT, d.clone());
         if let Some(parent) = r.parent.and_then(|p| ids.get(&p)) {
@@ -58,7 +60,8 @@ pub(super) fn write(
         }
         if let Some(topic) = r.topic {
             let topic = quote(w, topic);
-            w.add(&rec, pkg::TOPIC, nl(&topic));
+            let topic = w.literal(&topic);
+            w.add(&rec, pkg::TOPIC, topic);
         }
         w.add(&rec, prov::WAS_DERIVED_FROM, e);
     } else {
@@ -71,7 +74,8 @@ pub(super) fn write(
             w.add(&rs, pkg::NUMBER, Literal::new_simple_literal(number));
         }
         let text = quote(w, r.text);
-        w.add(&rs, pkg::TEXT, nl(&text));
+        let text = w.literal(&text);
+        w.add(&rs, pkg::TEXT, text);
         w.add(
             &rs,
             pkg::SIMILARITY,

@@ -8,7 +8,7 @@ use oxigraph::model::Literal;
 use oxigraph::model::vocab::rdf;
 
 use super::vocab::{pkg, prov};
-use super::{RecIdentity, Writer, iri, nl, node};
+use super::{RecIdentity, Writer, iri, node};
 use crate::extract::Response;
 
 /// Writes response `r`; `ids` resolves the recommendation it answers.
@@ -29,7 +29,8 @@ pub(super) fn write(w: &mut Writer<'_>, ids: &BTreeMap<usize, RecIdentity>, r: &
     }
     w.add(&resp, pkg::IN_DOCUMENT, d);
     let text = w.text(r.span).replace('\n', " ");
-    w.add(&resp, pkg::TEXT, nl(&text));
+    let text = w.literal(&text);
+    w.add(&resp, pkg::TEXT, text);
     for cue in &r.cues {
         w.add(&resp, pkg::CUE, Literal::new_simple_literal(cue));
     }
