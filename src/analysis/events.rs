@@ -308,6 +308,19 @@ fn verb_matches(
         return None;
     }
     let Some(particle) = verb.particle.as_deref() else {
+        // A finite verb with no particle of its own whose clause strands
+        // one ("De Commissie leidt daaruit af dat …": afleiden, not
+        // leiden; "Rusland trekt troepen samen": samentrekken) is another,
+        // separable verb.
+        if s.lang == Lang::Nl
+            && matches!(f.form, Form::Present | Form::Past)
+            && !f.joined
+            && (i + 1..clause_end)
+                .take_while(|&p| !has(s.grammar().coordinators, &s.tokens[p].lower))
+                .any(|p| stranded_particle(s, p, clause_end))
+        {
+            return None;
+        }
         return Some(vec![i]);
     };
     if f.joined {
@@ -341,6 +354,42 @@ fn verb_matches(
             .find(|&p| t[p].lower == particle)
             .map(|p| vec![i, p]),
     }
+}
+
+/// Whether the Dutch word at `p` is a separable particle left at the end
+/// of its clause (before punctuation, a subordinator or a coordinator), not
+/// a preposition stranded by "er", "daar", "hier" or "waar" ("waar het
+/// kabinet zich voor inzet").
+fn stranded_particle(s: &SentenceAnalysis, p: usize, clause_end: usize) -> bool {
+    const PARTICLES: [&str; 18] = [
+        "af", "terug", "samen", "mee", "toe", "neer", "uiteen", "vast", "los", "voort", "uit",
+        "op", "aan", "in", "over", "bij", "na", "tegen",
+    ];
+    let g = s.grammar();
+    let t = &s.tokens;
+    if !PARTICLES.contains(&t[p].lower.as_str()) {
+        return false;
+    }
+    // A particle that is no preposition ("af", "terug") also stands
+    // before an adjunct ("trekt zijn troepen terug uit Mali"), but "samen
+    // met" names partners.
+    const PURE: [&str; 9] = [
+        "af", "terug", "samen", "toe", "neer", "uiteen", "vast", "los", "voort",
+    ];
+    let closes = t.get(p + 1).filter(|_| p + 1 < clause_end).is_none_or(|n| {
+        matches!(n.lower.as_str(), "." | "," | ";" | ":" | "?" | "!")
+            || has(g.subordinators, &n.lower)
+            || PURE.contains(&t[p].lower.as_str())
+                && has(g.prepositions, &n.lower)
+                && !(t[p].lower == "samen" && n.lower == "met")
+    });
+    let stranded = (0..p).any(|k| matches!(t[k].lower.as_str(), "er" | "daar" | "hier" | "waar"));
+    closes
+        && !stranded
+        && p > 0
+        && !has(g.prepositions, &t[p - 1].lower)
+        && !has(g.determiners, &t[p - 1].lower)
+        && !participle_shaped(&t[p - 1].lower)
 }
 
 /// "daarbij", "hiervoor", "erop": a pronominal adverb, which stands for a

@@ -307,6 +307,12 @@ const NL: Grammar = Grammar {
         &["voor", "het", "eerst"],
         &["met", "name"],
         &["willens", "en", "wetens"],
+        // Adverbials of manner ("steunt het plan van harte").
+        &["van", "harte"],
+        &["met", "klem"],
+        &["ten", "volle"],
+        &["in", "het", "algemeen"],
+        &["in", "algemene", "zin"],
         &["in", "stand"],
         &["volgende", "week"],
         &["volgende", "maand"],
@@ -967,6 +973,10 @@ const EN: Grammar = Grammar {
         &["in", "particular"],
         &["from", "the", "outset"],
         &["from", "the", "start"],
+        // Adverbials of manner ("supports the plan in full").
+        &["in", "full"],
+        &["in", "general"],
+        &["without", "reservation"],
         // The fixed prepositional phrases of verbal idioms ("put in
         // place", "enter into force", "take into account").
         &["in", "place"],
