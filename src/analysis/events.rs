@@ -1194,7 +1194,11 @@ impl Ctx<'_> {
                         && !has(self.g.prepositions, &n.lower)
                 });
                 if j + 1 < end
-                    && (dangling || content == 1 && next_modifier && !self.s.tokens[j - 1].capital)
+                    && (dangling
+                        || content == 1
+                            && next_modifier
+                            && !self.s.tokens[j - 1].capital
+                            && !self.opens_conjunct_clause(j + 1))
                 {
                     j += 1;
                     continue;
@@ -1316,6 +1320,12 @@ impl Ctx<'_> {
                 if k < end && (self.lower(k) == "as" && self.lower(k.saturating_sub(1)) == "as") {
                     k += 1;
                 }
+                // "steunt de missie en koopt nieuwe tanks": a verb after the
+                // coordinator opens a clause of its own; its object is no
+                // conjunct of this phrase.
+                if k < end && self.opens_conjunct_clause(k) {
+                    break;
+                }
                 // "… en andersom de betrokkenheid van …"
                 at = self.skip(k, end, avoid);
                 continue;
@@ -1323,6 +1333,37 @@ impl Ctx<'_> {
             break;
         }
         out
+    }
+
+    /// Whether the Dutch word at `k`, right after a coordinator, is the
+    /// finite verb of a clause that shares the subject: a verb form the
+    /// frames know, or a lower-case word of no closed class followed
+    /// directly by a determiner, a possessive or a number ("en financierde
+    /// de eerste fase"); not "nauwe en goed afgestemde samenwerking".
+    fn opens_conjunct_clause(&self, k: usize) -> bool {
+        let g = self.g;
+        let t = &self.s.tokens[k];
+        if self.s.lang != Lang::Nl || !t.is_word() || t.capital {
+            return false;
+        }
+        if self.is_finite_or_verb(k) {
+            return true;
+        }
+        let w = t.lower.as_str();
+        let closed = has(g.adverbs, w)
+            || has(g.determiners, w)
+            || has(g.possessives, w)
+            || has(g.prepositions, w)
+            || has(g.pronouns, w)
+            || has(g.coordinators, w)
+            || has(g.negators, w)
+            || attributive_shaped(w);
+        !closed
+            && self.s.tokens.get(k + 1).is_some_and(|n| {
+                has(g.determiners, &n.lower)
+                    || has(g.possessives, &n.lower)
+                    || n.kind == TokenKind::Number
+            })
     }
 
     /// Whether `[a, b]` holds only Dutch attributive adjectives and
@@ -2786,6 +2827,16 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
                         }
                         // "… misbruik van X om Y te blokkeren": the object of
                         // an infinitive stands in its own om-clause.
+                        // "Polen koopt tanks en steunt de missie": the
+                        // verb of a conjunct that shares the subject takes
+                        // its object after it.
+                        Lang::Nl
+                            if head > subject.object_from
+                                && has(g.coordinators, ctx.lower(head - 1))
+                                && matches!(found.form, Some(Form::Present | Form::Past)) =>
+                        {
+                            head + 1
+                        }
                         Lang::Nl => (subject.object_from..head)
                             .rev()
                             .find(|&k| {
