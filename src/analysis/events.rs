@@ -828,14 +828,26 @@ fn expression(
         }
     }
     let level = tokens.first().map_or(0, |&k| depth[k]);
+    // "vraagt Hongarije zijn veto … in te trekken": "zijn" before a noun
+    // of the frames that is no fixed word of the expression, or after a
+    // preposition, is a possessive, not the verb.
+    let possessive = |i: usize| {
+        s.lang == Lang::Nl
+            && t[i].lower == "zijn"
+            && (t.get(i + 1).is_some_and(|n| {
+                index.nouns.contains_key(n.lower.as_str()) && !tokens.contains(&(i + 1))
+            }) || i > 0 && has(s.grammar().prepositions, &t[i - 1].lower))
+    };
     if let (Some(_), Some(v)) = (verb_word, verb) {
-        let verb_tokens = (first..end).filter(|&i| depth[i] == level).find_map(|i| {
-            index.forms.get(&t[i].lower).and_then(|fs| {
-                fs.iter()
-                    .filter(|f| f.verb == *v)
-                    .find_map(|f| verb_matches(frames, s, i, *f, end).map(|tk| (tk, f.form)))
-            })
-        })?;
+        let verb_tokens = (first..end)
+            .filter(|&i| depth[i] == level && !possessive(i))
+            .find_map(|i| {
+                index.forms.get(&t[i].lower).and_then(|fs| {
+                    fs.iter()
+                        .filter(|f| f.verb == *v)
+                        .find_map(|f| verb_matches(frames, s, i, *f, end).map(|tk| (tk, f.form)))
+                })
+            })?;
         form = Some(verb_tokens.1);
         head_token = verb_tokens.0.first().copied();
         tokens.extend(verb_tokens.0);
