@@ -361,29 +361,21 @@ fn verb_matches(
 /// a preposition stranded by "er", "daar", "hier" or "waar" ("waar het
 /// kabinet zich voor inzet").
 fn stranded_particle(s: &SentenceAnalysis, p: usize, clause_end: usize) -> bool {
-    const PARTICLES: [&str; 18] = [
-        "af", "terug", "samen", "mee", "toe", "neer", "uiteen", "vast", "los", "voort", "uit",
-        "op", "aan", "in", "over", "bij", "na", "tegen",
-    ];
     let g = s.grammar();
     let t = &s.tokens;
-    if !PARTICLES.contains(&t[p].lower.as_str()) {
+    if !has(g.separable_particles, &t[p].lower) {
         return false;
     }
-    // A particle that is no preposition ("af", "terug") also stands
-    // before an adjunct ("trekt zijn troepen terug uit Mali"), but "samen
-    // met" names partners.
-    const PURE: [&str; 9] = [
-        "af", "terug", "samen", "toe", "neer", "uiteen", "vast", "los", "voort",
-    ];
+    // A particle that is no preposition also stands before an adjunct,
+    // but "samen met" names partners.
     let closes = t.get(p + 1).filter(|_| p + 1 < clause_end).is_none_or(|n| {
         matches!(n.lower.as_str(), "." | "," | ";" | ":" | "?" | "!")
             || has(g.subordinators, &n.lower)
-            || PURE.contains(&t[p].lower.as_str())
+            || has(g.adverbial_particles, &t[p].lower)
                 && has(g.prepositions, &n.lower)
                 && !(t[p].lower == "samen" && n.lower == "met")
     });
-    let stranded = (0..p).any(|k| matches!(t[k].lower.as_str(), "er" | "daar" | "hier" | "waar"));
+    let stranded = (0..p).any(|k| R_PRONOUNS.contains(&t[k].lower.as_str()));
     closes
         && !stranded
         && p > 0
@@ -392,6 +384,10 @@ fn stranded_particle(s: &SentenceAnalysis, p: usize, clause_end: usize) -> bool 
         && !participle_shaped(&t[p - 1].lower)
 }
 
+/// The Dutch pronouns that take a preposition after them ("erop",
+/// "daar … voor").
+const R_PRONOUNS: [&str; 4] = ["er", "hier", "daar", "waar"];
+
 /// "daarbij", "hiervoor", "erop": a pronominal adverb, which stands for a
 /// phrase named elsewhere.
 fn pronominal_adverb(w: &str) -> bool {
@@ -399,7 +395,7 @@ fn pronominal_adverb(w: &str) -> bool {
         "bij", "voor", "op", "aan", "in", "mee", "over", "toe", "tegen", "van", "uit", "door",
         "naast", "om", "onder", "achter",
     ];
-    ["er", "hier", "daar", "waar"]
+    R_PRONOUNS
         .iter()
         .any(|p| w.strip_prefix(p).is_some_and(|rest| PREPS.contains(&rest)))
 }

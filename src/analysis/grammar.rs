@@ -142,6 +142,12 @@ pub struct Grammar {
     /// van", "preventing", "the prevention of"): supporting the prevention
     /// of X opposes X.
     pub prevention: &'static [&'static str],
+    /// Separable verb particles ("af", "terug", "op"): one left at the end
+    /// of a clause belongs to a separable verb.
+    pub separable_particles: &'static [&'static str],
+    /// Those of them that are no preposition: one also stands before an
+    /// adjunct ("trekt zijn troepen terug uit Mali").
+    pub adverbial_particles: &'static [&'static str],
     /// Forms of the aspectual verb of continuing with a bare infinitive
     /// ("blijft … inzetten op"): what is done goes on.
     pub continuation: &'static [&'static str],
@@ -760,6 +766,13 @@ const NL: Grammar = Grammar {
         &["liever", "dan"],
     ],
     totality: &["volledig", "geheel", "helemaal", "integraal", "onverkort"],
+    separable_particles: &[
+        "af", "terug", "samen", "mee", "toe", "neer", "uiteen", "vast", "los", "voort", "uit",
+        "op", "aan", "in", "over", "bij", "na", "tegen",
+    ],
+    adverbial_particles: &[
+        "af", "terug", "samen", "toe", "neer", "uiteen", "vast", "los", "voort",
+    ],
     prevention: &[
         "voorkomen",
         "voorkoming",
@@ -1282,6 +1295,8 @@ const EN: Grammar = Grammar {
         &["and", "not"],
     ],
     totality: &["fully", "entirely", "completely", "wholly", "full"],
+    separable_particles: &[],
+    adverbial_particles: &[],
     prevention: &[
         "preventing",
         "prevention",

@@ -861,6 +861,11 @@ fn combine_parts(found: &[Found], responses: &mut [Response]) {
         }
         Some((p.number.as_deref()?, p.author))
     };
+    // Each response's main, if it answers a numbered part.
+    let part_of: Vec<Option<(&str, Option<usize>)>> = responses
+        .iter()
+        .map(|r| at(r.recommendation).and_then(main_of))
+        .collect();
     for m in 0..responses.len() {
         let Some(main) = at(responses[m].recommendation) else {
             continue;
@@ -872,12 +877,9 @@ fn combine_parts(found: &[Found], responses: &mut [Response]) {
         let author = rec.author;
         let parts: Vec<(Stance, Vec<String>)> = responses
             .iter()
-            .filter(|r| {
-                at(r.recommendation)
-                    .and_then(main_of)
-                    .is_some_and(|(n, a)| n == number && a == author)
-            })
-            .filter(|r| r.stance != Stance::Notes)
+            .zip(&part_of)
+            .filter(|(r, key)| *key == &Some((number, author)) && r.stance != Stance::Notes)
+            .map(|(r, _)| r)
             .map(|r| (r.stance, r.cues.clone()))
             .collect();
         if parts.is_empty() {
