@@ -531,7 +531,7 @@ fn triggers(frames: &Frames, index: &FrameIndex, s: &SentenceAnalysis) -> Vec<Fo
             }
             if let Some(forms) = index.forms.get(&tok.lower) {
                 for f in forms {
-                    if !verb_reading(index, s, i, *f) {
+                    if !verb_reading(frames, index, s, i, *f) {
                         continue;
                     }
                     let Some(tokens) = verb_matches(frames, s, i, *f, clause.end) else {
@@ -580,7 +580,10 @@ fn triggers(frames: &Frames, index: &FrameIndex, s: &SentenceAnalysis) -> Vec<Fo
                     .filter(|n| index.nouns.contains_key(*n))
             };
             if let Some(key) = noun_key {
-                let after_marker = i > 0 && s.tokens[i - 1].lower == g.infinitive_marker;
+                // "to veto" is a verb; "pointed to shortages" a plural noun.
+                let after_marker = i > 0
+                    && s.tokens[i - 1].lower == g.infinitive_marker
+                    && !(s.lang == Lang::En && key.ends_with('s'));
                 if !after_marker && let Some(units) = index.nouns.get(key) {
                     push_word_units(&mut out, frames, s.lang, units, i);
                 }
@@ -700,7 +703,13 @@ fn adjective_units<'i>(index: &'i FrameIndex, word: &str) -> Option<&'i Vec<usiz
 /// ("steun", "voorstel", "onderzoek") is a noun far more often than a
 /// first person singular, so it counts only after "ik"; no verb form
 /// follows a determiner or a demonym ("het Franse voorstel").
-fn verb_reading(index: &FrameIndex, s: &SentenceAnalysis, i: usize, f: FormOf) -> bool {
+fn verb_reading(
+    frames: &Frames,
+    index: &FrameIndex,
+    s: &SentenceAnalysis,
+    i: usize,
+    f: FormOf,
+) -> bool {
     let g = s.grammar();
     let prev = i.checked_sub(1).map(|p| s.tokens[p].lower.as_str());
     // "that" opening the clause ("It was Norway that proposed …") is no
@@ -709,7 +718,22 @@ fn verb_reading(index: &FrameIndex, s: &SentenceAnalysis, i: usize, f: FormOf) -
         && s.clauses
             .iter()
             .any(|c| c.first == i - 1 && c.kind != ClauseKind::Main);
+    // "Het ontbreekt aan …", "Het blokkeerde …": "het" opening the clause
+    // is the pronoun before a form no noun has (stem + t, a past).
+    let w = s.tokens[i].lower.as_str();
+    let pronoun_het = s.lang == Lang::Nl
+        && prev == Some("het")
+        && s.clauses.iter().any(|c| c.first + 1 == i)
+        && (f.form == Form::Past
+            || f.form == Form::Present
+                && w.strip_suffix('t').is_some_and(|stem| {
+                    frames.verbs[f.verb]
+                        .forms
+                        .iter()
+                        .any(|(x, form)| x == stem && *form == Form::Present)
+                }));
     if !opener
+        && !pronoun_het
         && prev.is_some_and(|p| {
             has(g.determiners, p)
                 || has(g.possessives, p)
@@ -1569,6 +1593,19 @@ fn antecedent(ctx: &Ctx<'_>, at: usize, state: bool) -> Option<Arg> {
                 && (!state || x.classes.iter().any(|c| c == "State"))
         })
     };
+    // Dutch "het" stands for a neuter noun ("het kabinet", "het VK"), a
+    // country's name (neuter: "Hongarije … dat het"), a thing, or nothing
+    // ("het ontbreekt aan"); never for "de EU", "de NAVO".
+    let neuter_only = !state && ctx.s.lang == Lang::Nl && ctx.lower(at) == "het";
+    let neuter = |s: &SentenceAnalysis, m: &super::document::TokenMention| {
+        let article = m.first.checked_sub(1).map(|k| s.tokens[k].lower.as_str());
+        let state = ctx
+            .lexicon
+            .entities
+            .get(m.entity)
+            .is_some_and(|x| x.classes.iter().any(|c| c == "State"));
+        !neuter_only || article == Some("het") || state && article != Some("de")
+    };
     // The nearest actor before, preferring one outside a prepositional
     // phrase: "Noorwegen stuurt instructeurs naar Polen en draagt het land
     // bij" refers to Noorwegen.
@@ -1577,7 +1614,7 @@ fn antecedent(ctx: &Ctx<'_>, at: usize, state: bool) -> Option<Arg> {
             .mentions
             .iter()
             .rev()
-            .filter(|m| m.last < at && is_actor(m.entity) && !m.partial)
+            .filter(|m| m.last < at && is_actor(m.entity) && !m.partial && neuter(ctx.s, m))
     };
     let in_pp = |m: &&super::document::TokenMention| {
         m.first > 0 && has(ctx.g.prepositions, ctx.lower(m.first - 1))
@@ -1598,6 +1635,7 @@ fn antecedent(ctx: &Ctx<'_>, at: usize, state: bool) -> Option<Arg> {
     p.mentions
         .iter()
         .find(|m| is_actor(m.entity) && !m.partial)
+        .filter(|m| neuter(p, m))
         .map(|m| Arg {
             filler: Filler::Entity(m.entity),
             sentence: prev,
@@ -1723,6 +1761,19 @@ impl Ctx<'_> {
         })
     }
 
+    /// "ontbreekt het de lidstaten aan …", "dat het aan … ontbreekt": "het"
+    /// before a determiner or a preposition is the pronoun subject alone,
+    /// not the article of a phrase (before a name it may be either: "het
+    /// Verenigd Koninkrijk").
+    fn pronoun_het(&self, at: usize, end: usize) -> bool {
+        self.s.lang == Lang::Nl
+            && at + 1 < end
+            && self.lower(at) == "het"
+            && self.s.tokens.get(at + 1).is_some_and(|n| {
+                has(self.g.determiners, &n.lower) || has(self.g.prepositions, &n.lower)
+            })
+    }
+
     fn subject_inner(&self, clause_index: usize, head: usize, avoid: &[usize]) -> Subject {
         let clause = &self.s.clauses[clause_index];
         let (first, end) = (clause.first, clause.end);
@@ -1766,7 +1817,11 @@ impl Ctx<'_> {
         match clause.kind {
             ClauseKind::Sub => {
                 let start = self.skip(first + 1, end, avoid);
-                let spans = self.conjuncts(start, end, avoid, &[]);
+                let spans = if self.pronoun_het(start, end) {
+                    vec![(start, start)]
+                } else {
+                    self.conjuncts(start, end, avoid, &[])
+                };
                 let after = spans.last().map_or(start, |s| s.1 + 1);
                 Subject {
                     spans,
@@ -1833,7 +1888,14 @@ impl Ctx<'_> {
                             self.is_skippable(i) || self.s.tokens[i].kind == TokenKind::Number
                         }));
                 let post_start = self.skip(f + 1, end, avoid);
-                let post = || self.conjuncts(post_start, end, avoid, &[]);
+                let pronoun_het = self.pronoun_het(post_start, end);
+                let post = || {
+                    if pronoun_het {
+                        vec![(post_start, post_start)]
+                    } else {
+                        self.conjuncts(post_start, end, avoid, &[])
+                    }
+                };
                 if start >= f && first < f && self.s.lang == Lang::Nl {
                     // Only adverbs before the verb ("Ook zet Nederland zich
                     // in"): the subject follows it.
@@ -2320,7 +2382,12 @@ fn infinitive_after(ctx: &Ctx<'_>, clause_index: usize, head: usize) -> bool {
 fn complement(ctx: &Ctx<'_>, clause_index: usize, head: usize) -> Option<Arg> {
     let s = ctx.s;
     let clause = &s.clauses[clause_index];
-    let (a, b) = if let Some(k) = (head + 1..clause.end).find(|&k| matches!(ctx.lower(k), "om")) {
+    // An "om" after a subordinator belongs to that clause ("inzet als de
+    // lidstaten besluiten om …").
+    let om = (head + 1..clause.end)
+        .take_while(|&k| !has(ctx.g.subordinators, ctx.lower(k)))
+        .find(|&k| matches!(ctx.lower(k), "om"));
+    let (a, b) = if let Some(k) = om {
         // "om … te <verb>": through the infinitive, even past a comma
         // inside the complement; none without one. The thing is what the
         // infinitive governs ("om de militaire mobiliteit te verbeteren":
@@ -2443,11 +2510,13 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
     }
     let head = found.head;
     // Asked for, not stated: "verzoekt de regering … te steunen".
-    let infinitive = head > 0 && s.tokens[head - 1].lower == g.infinitive_marker
-        || found
-            .tokens
-            .iter()
-            .any(|&t| t > 0 && s.tokens[t - 1].lower == g.infinitive_marker && t == head);
+    // "pointed to shortages": a noun after "to" is no infinitive.
+    let infinitive = !matches!(unit.trigger, UnitTrigger::Noun { .. })
+        && (head > 0 && s.tokens[head - 1].lower == g.infinitive_marker
+            || found
+                .tokens
+                .iter()
+                .any(|&t| t > 0 && s.tokens[t - 1].lower == g.infinitive_marker && t == head));
     if infinitive && s.tokens[..head].iter().any(|t| has(g.directives, &t.lower)) {
         return None;
     }
@@ -2752,7 +2821,11 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
                 {
                     spans.clear();
                 }
-                agents = args(ctx, &spans, true, blocking);
+                // What lacks is never the one who blocks: "het gebrek aan
+                // Patriot-systemen" is the issue, not the systems.
+                if unit.issue_label.is_none() {
+                    agents = args(ctx, &spans, true, blocking);
+                }
                 if agents.is_empty()
                     && blocking
                     && (p == g.agent_preposition || unit.issue_agent)
@@ -2801,8 +2874,13 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
         }
     }
     // A noun as the object of a support verb ("maakt bezwaar", "handhaaft
-    // zijn veto") has the clause's subject as its agent.
-    if agents.is_empty() && is_noun && unit.agent.iter().all(|r| *r != Role::Subject) {
+    // zijn veto") has the clause's subject as its agent; who names a
+    // problem or a lack is not what hinders.
+    if agents.is_empty()
+        && is_noun
+        && !unit.issue_agent
+        && unit.agent.iter().all(|r| *r != Role::Subject)
+    {
         let in_pp = noun_start > first && has(g.prepositions, ctx.lower(noun_start - 1));
         let in_subject = subject.spans.iter().any(|&(a, b)| a <= head && head <= b);
         if !in_pp && !in_subject && !governed {
@@ -2874,7 +2952,20 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
                 }
             }
             Role::Pp(p) => {
-                let spans = ctx.pp(p, pp_from, pp_end, &subject.spans, &pp_avoid, &[]);
+                // The theme of an issue agent ends where the agent's
+                // preposition opens ("bij de missie aan instructeurs").
+                let agent_preps: Vec<&str> = if unit.issue_agent {
+                    unit.agent
+                        .iter()
+                        .filter_map(|r| match r {
+                            Role::Pp(q) => Some(q.as_str()),
+                            _ => None,
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                let spans = ctx.pp(p, pp_from, pp_end, &subject.spans, &pp_avoid, &agent_preps);
                 themes = args(ctx, &spans, false, false);
             }
             Role::Head => {

@@ -329,6 +329,10 @@ pub struct LexicalUnit {
     /// an actor (`fr:issueAgent true`: "het probleem van dubbele
     /// exportcontrole bij …"), coined as an issue.
     pub issue_agent: bool,
+    /// With `issue_agent`: the words the coined issue is named with before
+    /// the phrase (`fr:issueLabel "gebrek aan"`): the lack of Y hinders,
+    /// not Y.
+    pub issue_label: Option<String>,
     /// A selectional restriction (`fr:themeHead`): the unit has this sense
     /// only when its clause names one of these nouns ("delen" endorses
     /// with "mening", "analyse"; it does not when it means distribute).
@@ -422,6 +426,8 @@ pub enum Problem {
     HeadVerbWithoutExpression,
     #[error("has fr:nounPlural but no fr:noun")]
     PluralWithoutNoun,
+    #[error("has fr:issueLabel but not fr:issueAgent true")]
+    IssueLabelWithoutIssueAgent,
     #[error("has an empty {0}")]
     Empty(String),
     #[error("has more than one {0}")]
@@ -628,7 +634,7 @@ const VERB_NL: [&str; 6] = [
     "presentSingular",
 ];
 const VERB_EN: [&str; 5] = ["third", "past", "participle", "gerund", "presentPlural"];
-const UNIT_PROPS: [&str; 18] = [
+const UNIT_PROPS: [&str; 19] = [
     "themeHead",
     "excludes",
     "fixed",
@@ -647,6 +653,7 @@ const UNIT_PROPS: [&str; 18] = [
     "negative",
     "hedge",
     "issueAgent",
+    "issueLabel",
 ];
 const FRAME_PROPS: [&str; 3] = ["relation", "stance", "reports"];
 
@@ -978,6 +985,11 @@ fn read_unit(
         return Err(Problem::StrengthOutsideBlocking(written(frame_iri)));
     }
 
+    let issue_agent = entry.flag("issueAgent")?;
+    let issue_label = entry.literal("issueLabel")?;
+    if issue_label.is_some() && !issue_agent {
+        return Err(Problem::IssueLabelWithoutIssueAgent);
+    }
     Ok(LexicalUnit {
         id: local_id(entry.iri),
         frame: local_id(frame_iri),
@@ -992,7 +1004,8 @@ fn read_unit(
         hedge: entry.flag("hedge")?,
         excludes: entry.roles("excludes")?,
         fixed: entry.flag("fixed")?,
-        issue_agent: entry.flag("issueAgent")?,
+        issue_agent,
+        issue_label,
         theme_heads: {
             let mut v: Vec<String> = entry
                 .literals("themeHead")?

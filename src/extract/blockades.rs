@@ -331,7 +331,13 @@ pub fn blockades(input: &Input<'_>) -> Vec<Blockade> {
         let mut blockers: Vec<Party> = e
             .agents
             .iter()
-            .map(|a| party(&a.filler, e.cause, true))
+            .map(|a| match (&unit.issue_label, &a.filler) {
+                // "het gebrek aan luchttransport": the lack hinders.
+                (Some(words), Filler::Phrase(p)) if e.cause => {
+                    Party::Coined(Coined::Issue, label(&format!("{words} {}", label(p))))
+                }
+                _ => party(&a.filler, e.cause, true),
+            })
             .collect();
         for a in &e.agents {
             first_sentence = first_sentence.min(a.sentence);

@@ -167,6 +167,17 @@ pub fn split_sentences(text: &str, conv: &Conventions) -> Vec<(usize, usize)> {
             {
                 j += 1;
             }
+            // A footnote mark glued to the full stop ("orders.283 Anderzijds")
+            // belongs to the sentence it ends.
+            if i > 0 && chars[i - 1].1.is_alphabetic() {
+                let digits = chars[j..]
+                    .iter()
+                    .take_while(|&&(_, d)| d.is_ascii_digit())
+                    .count();
+                if (1..=3).contains(&digits) {
+                    j += digits;
+                }
+            }
             let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
             let spaced = chars.get(j).is_some_and(|&(_, c)| c.is_whitespace());
             let mut k = j;
@@ -250,6 +261,18 @@ mod tests {
                 "Zie o.a. Kamerstuk 33694, nr. 72.",
                 "Dit geldt t.a.v. de NAVO.",
                 "Getekend: T.B.W. Berendsen."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_footnote_mark_glued_to_the_full_stop_ends_the_sentence_with_it() {
+        assert_eq!(
+            sentences("Dat leidt tot meer orders.283 Anderzijds groeit de vraag. Versie 2.0 komt."),
+            vec![
+                "Dat leidt tot meer orders.283",
+                "Anderzijds groeit de vraag.",
+                "Versie 2.0 komt."
             ]
         );
     }
