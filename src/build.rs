@@ -12,6 +12,7 @@ use crate::corpus::{self, Corpus, Diagnostic};
 use crate::extract::{self, Fact, Input};
 use crate::lexicon::{Lexicon, OntologySource};
 use crate::rdf::{self, DocumentGraph};
+use crate::resolve;
 use crate::text;
 
 /// What to build from.
@@ -346,32 +347,28 @@ pub fn build_with(
         .collect();
     extract::entities::resolve(&mut docs);
     drop(docs);
-    // Which recommendation occurrences are one recommendation, across
-    // renderings and documents.
-    let all: Vec<(&corpus::Document, &[Fact])> = extracted
+    // The corpus-wide steps: which recommendation and conclusion
+    // occurrences are one item, and which corpus document a citation names.
+    let views: Vec<resolve::DocumentFacts<'_>> = extracted
         .iter()
-        .map(|(i, f)| (&corpus.documents[*i], f.facts.as_slice()))
+        .map(|(i, f)| resolve::DocumentFacts {
+            id: resolve::DocId(*i),
+            document: &corpus.documents[*i],
+            facts: f.facts.as_slice(),
+        })
         .collect();
-    let resolution = extract::recommendations::resolve(&all, &lexicon.cues.source_types);
-    let identities = rdf::recommendation_identities(&all, &resolution);
-    let conclusion_resolution = extract::recommendations::resolve_with(
-        &all,
-        &lexicon.cues.source_types,
-        extract::recommendations::conclusion_of,
-        true,
-    );
-    let conclusion_ids = rdf::conclusion_identities(&all, &conclusion_resolution);
-    let cited_documents = extract::citations::corpus_documents(&all);
-    drop(all);
-    let mut recommendations = identities.into_iter();
-    let mut conclusions = conclusion_ids.into_iter();
+    let resolution = resolve::corpus(&views, &lexicon.cues.source_types);
+    let mut recommendations = rdf::recommendation_identities(&views, &resolution.recommendations);
+    let mut conclusions = rdf::conclusion_identities(&views, &resolution.conclusions);
+    let cited_documents = resolution.cited_documents;
+    drop(views);
     let documents: Vec<Extracted> = extracted
         .into_iter()
         .map(|(index, found)| Extracted {
             index,
             found,
-            recommendations: recommendations.next().unwrap_or_default(),
-            conclusions: conclusions.next().unwrap_or_default(),
+            recommendations: recommendations.take(resolve::DocId(index)),
+            conclusions: conclusions.take(resolve::DocId(index)),
         })
         .collect();
     report.seconds = started.elapsed().as_secs_f64();

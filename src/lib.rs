@@ -19,6 +19,7 @@ pub mod lexicon;
 pub mod link;
 pub mod query;
 pub mod rdf;
+pub mod resolve;
 pub mod store;
 pub mod text;
 

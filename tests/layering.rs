@@ -73,6 +73,24 @@ fn early_stages_know_nothing_of_rdf_or_the_store() {
 }
 
 #[test]
+fn the_corpus_wide_stage_comes_after_extract_and_before_rdf() {
+    assert_absent(
+        "resolve",
+        &[
+            "oxigraph",
+            "crate::rdf",
+            "crate::store",
+            "crate::query",
+            "crate::cli",
+            "crate::build",
+        ],
+    );
+    for module in ["corpus", "text", "analysis", "extract"] {
+        assert_absent(module, &["crate::resolve"]);
+    }
+}
+
+#[test]
 fn corpus_and_text_know_nothing_of_actors() {
     for module in ["corpus", "text"] {
         assert_absent(module, &["crate::lexicon", "crate::extract"]);
@@ -81,7 +99,7 @@ fn corpus_and_text_know_nothing_of_actors() {
 
 #[test]
 fn later_stages_do_not_reach_into_the_cli() {
-    for module in ["lexicon", "rdf", "store", "query", "build"] {
+    for module in ["lexicon", "resolve", "rdf", "store", "query", "build"] {
         assert_absent(module, &["crate::cli"]);
     }
     for module in ["rdf", "store"] {
@@ -92,7 +110,7 @@ fn later_stages_do_not_reach_into_the_cli() {
 #[test]
 fn only_the_cli_prints() {
     for module in [
-        "corpus", "text", "lexicon", "extract", "rdf", "store", "query", "build",
+        "corpus", "text", "lexicon", "extract", "resolve", "rdf", "store", "query", "build",
     ] {
         assert_absent(
             module,
@@ -124,7 +142,7 @@ fn no_corpus_sentence_is_named_in_the_code() {
         }
     }
     for module in [
-        "corpus", "text", "lexicon", "extract", "rdf", "store", "query", "build", "cli",
+        "corpus", "text", "lexicon", "extract", "resolve", "rdf", "store", "query", "build", "cli",
     ] {
         for (path, text) in sources(module) {
             let code: String = code_lines(&text)

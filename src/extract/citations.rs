@@ -459,35 +459,9 @@ impl Extractor for Citations {
     }
 }
 
-/// Lower-case content words (four letters or more, or with a digit).
-fn title_words(s: &str) -> std::collections::BTreeSet<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 4 || w.chars().any(|c| c.is_ascii_digit()))
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// How well a cited title names a document title: the Dice coefficient of
-/// their words, or 1 when every word of a title of two or more words is in
-/// the cited one ("Samen sterker?" in "Samen sterker? Evaluatie van …").
-fn title_match(cited: &str, title: &str) -> f64 {
-    let (a, b) = (title_words(cited), title_words(title));
-    if a.len() < 2 || b.len() < 2 {
-        return 0.0;
-    }
-    let common = a.intersection(&b).count();
-    if common == b.len() {
-        return 1.0;
-    }
-    2.0 * common as f64 / (a.len() + b.len()) as f64
-}
-
-/// Below this a cited title does not name a corpus document.
-const TITLE_MATCH: f64 = 0.6;
-
 /// True when `doc` is the paper `cited` names: its Kamerstuk (dossier and
 /// number) or its Tweede Kamer document number, as its header states them.
-fn carries(doc: &crate::corpus::Document, cited: &Cited) -> bool {
+pub fn carries(doc: &crate::corpus::Document, cited: &Cited) -> bool {
     let Cited::Kamerstuk { dossier, number } = cited else {
         return false;
     };
@@ -499,56 +473,6 @@ fn carries(doc: &crate::corpus::Document, cited: &Cited) -> bool {
             .as_ref()
             .is_some_and(|k| &k.dossier == dossier && &k.number == number)
     }
-}
-
-/// Cited works that are documents of the corpus: cited work → slug of the
-/// document, by the number its header carries, else by title. A document
-/// never cites itself.
-pub fn corpus_documents(
-    docs: &[(&crate::corpus::Document, &[Fact])],
-) -> std::collections::BTreeMap<Cited, String> {
-    let mut best: std::collections::BTreeMap<Cited, (f64, String)> = Default::default();
-    for (citing, facts) in docs {
-        for f in facts.iter() {
-            let Fact::Citation(c) = f else {
-                continue;
-            };
-            // A paper cited by its number is the document carrying it
-            // (the first by slug, should two carry it).
-            if let Some((doc, _)) = docs
-                .iter()
-                .filter(|(d, _)| d.slug != citing.slug && carries(d, &c.cited))
-                .min_by(|a, b| a.0.slug.cmp(&b.0.slug))
-            {
-                best.insert(c.cited.clone(), (f64::INFINITY, doc.slug.clone()));
-                continue;
-            }
-            let Some(cited_title) = c.title.as_deref() else {
-                continue;
-            };
-            let cited = &c.cited;
-            if best.get(cited).is_some_and(|(s, _)| s.is_infinite()) {
-                continue;
-            }
-            for (doc, _) in docs {
-                if doc.slug == citing.slug {
-                    continue;
-                }
-                let Some(title) = doc.metadata.title.as_deref() else {
-                    continue;
-                };
-                let score = title_match(cited_title, title);
-                if score >= TITLE_MATCH
-                    && best
-                        .get(cited)
-                        .is_none_or(|(s, d)| score > *s || (score == *s && doc.slug < *d))
-                {
-                    best.insert(cited.clone(), (score, doc.slug.clone()));
-                }
-            }
-        }
-    }
-    best.into_iter().map(|(k, (_, d))| (k, d)).collect()
 }
 
 #[cfg(test)]

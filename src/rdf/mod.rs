@@ -20,9 +20,9 @@ use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 
 use crate::corpus::Document;
-use crate::extract::recommendations::{Resolution, Resolved};
 use crate::extract::{Coined, Evidence, Fact, Party, Recommendation};
 use crate::lexicon::Lexicon;
+use crate::resolve::{DocId, DocumentFacts, ItemId, Occurrence, Resolution};
 use crate::text::Segmented;
 use vocab::{dcterms, foaf, oa, pkg, prov, skos};
 
@@ -68,18 +68,29 @@ pub struct RecIdentity {
     pub extra: bool,
 }
 
+/// The IRIs of one kind of item (recommendations or conclusions), by
+/// document and item.
+#[derive(Clone, Debug, Default)]
+pub struct Identities(BTreeMap<DocId, BTreeMap<usize, RecIdentity>>);
+
+impl Identities {
+    /// Takes the identities of `document`'s items (by recommendation id).
+    pub fn take(&mut self, document: DocId) -> BTreeMap<usize, RecIdentity> {
+        self.0.remove(&document).unwrap_or_default()
+    }
+}
+
 /// Mints the IRI of every recommendation occurrence: the canonical
 /// occurrence's document and number (prose ones by their order; an extra
-/// item of a secondary rendering by its rendering). Index by position in
-/// `documents`, then by recommendation id.
+/// item of a secondary rendering by its rendering).
 pub fn recommendation_identities(
-    documents: &[(&Document, &[Fact])],
+    documents: &[DocumentFacts<'_>],
     resolution: &Resolution,
-) -> Vec<BTreeMap<usize, RecIdentity>> {
+) -> Identities {
     identities(
         documents,
         resolution,
-        crate::extract::recommendations::recommendation_of,
+        crate::resolve::recommendation_of,
         iri::recommendation,
         None,
     )
@@ -88,32 +99,42 @@ pub fn recommendation_identities(
 /// [`recommendation_identities`] for conclusions: the main conclusion is
 /// `…/main`.
 pub fn conclusion_identities(
-    documents: &[(&Document, &[Fact])],
+    documents: &[DocumentFacts<'_>],
     resolution: &Resolution,
-) -> Vec<BTreeMap<usize, RecIdentity>> {
+) -> Identities {
     identities(
         documents,
         resolution,
-        crate::extract::recommendations::conclusion_of,
+        crate::resolve::conclusion_of,
         iri::conclusion,
         Some("main"),
     )
 }
 
 fn identities(
-    documents: &[(&Document, &[Fact])],
+    documents: &[DocumentFacts<'_>],
     resolution: &Resolution,
     select: fn(&Fact) -> Option<&Recommendation>,
     mint: fn(&str, &str) -> String,
     main_key: Option<&str>,
-) -> Vec<BTreeMap<usize, RecIdentity>> {
-    let recs: Vec<BTreeMap<usize, &Recommendation>> = documents
+) -> Identities {
+    let recs: BTreeMap<DocId, (&Document, BTreeMap<usize, &Recommendation>)> = documents
         .iter()
-        .map(|(_, facts)| facts.iter().filter_map(select).map(|r| (r.id, r)).collect())
+        .map(|d| {
+            let items = d
+                .facts
+                .iter()
+                .filter_map(select)
+                .map(|r| (r.id, r))
+                .collect();
+            (d.id, (d.document, items))
+        })
         .collect();
-    let key = |d: usize, id: usize| -> Option<(String, bool)> {
-        let r = recs.get(d)?.get(&id)?;
-        let canonical_group = resolution.canonical_groups.get(&d).copied();
+    let key = |at: Occurrence| -> Option<(String, bool)> {
+        let items = &recs.get(&at.document)?.1;
+        let id = at.item.0;
+        let r = items.get(&id)?;
+        let canonical_group = resolution.canonical_group(at.document);
         let in_canonical = canonical_group.is_none_or(|g| g == r.group);
         Some(match &r.number {
             None if main_key.is_some() && r.parent.is_none() && r.group != usize::MAX => {
@@ -125,43 +146,44 @@ fn identities(
                 }
             }
             None => {
-                let ordinal = recs[d]
+                let ordinal = items
                     .values()
                     .filter(|o| o.number.is_none() && o.id <= id)
                     .count();
                 (format!("p{ordinal}"), false)
             }
-            Some(n) if canonical_group.is_none_or(|g| g == r.group) => (n.clone(), false),
+            Some(n) if in_canonical => (n.clone(), false),
             Some(n) => (format!("{n}-r{}", r.group + 1), true),
         })
     };
-    documents
-        .iter()
-        .enumerate()
-        .map(|(d, _)| {
-            recs[d]
-                .keys()
-                .filter_map(|&id| {
-                    let target = resolution.get(d, id).unwrap_or(Resolved {
-                        document: d,
-                        id,
-                        similarity: 1.0,
-                    });
-                    let (k, extra) = key(target.document, target.id)?;
-                    let slug = &documents.get(target.document)?.0.slug;
-                    Some((
-                        id,
-                        RecIdentity {
-                            iri: mint(slug, &k),
-                            canonical: target.document == d && target.id == id,
-                            similarity: target.similarity,
-                            extra,
-                        },
-                    ))
-                })
-                .collect()
-        })
-        .collect()
+    Identities(
+        recs.iter()
+            .map(|(&d, (_, items))| {
+                let ids = items
+                    .keys()
+                    .filter_map(|&id| {
+                        let here = Occurrence {
+                            document: d,
+                            item: ItemId(id),
+                        };
+                        let target = resolution.get(here);
+                        let (k, extra) = key(target.to)?;
+                        let slug = &recs.get(&target.to.document)?.0.slug;
+                        Some((
+                            id,
+                            RecIdentity {
+                                iri: mint(slug, &k),
+                                canonical: target.to == here,
+                                similarity: target.similarity,
+                                extra,
+                            },
+                        ))
+                    })
+                    .collect();
+                (d, ids)
+            })
+            .collect(),
+    )
 }
 
 /// Writes the facts of one document's graph: what every fact kind's slice
