@@ -199,11 +199,12 @@ impl FrameIndex {
 }
 
 /// Whether a lower-case Dutch word has the inflected ending of an
-/// attributive adjective ("civiele", "gezamenlijke", "ontwikkelde"); one
+/// attributive adjective ("civiele", "gezamenlijke", "ontwikkelde", a
+/// comparative "ruimere"); one
 /// in `-de`/`-te` must also have a participle's shape ("ruimte" has not).
 fn attributive_shaped(word: &str) -> bool {
-    const ENDINGS: [&str; 11] = [
-        "de", "te", "ische", "lijke", "ige", "ele", "ieve", "bare", "aire", "ale", "se",
+    const ENDINGS: [&str; 12] = [
+        "de", "te", "ische", "lijke", "ige", "ele", "ieve", "bare", "aire", "ale", "se", "ere",
     ];
     ENDINGS.iter().any(|e| word.ends_with(e))
         && (!(word.ends_with("de") || word.ends_with("te")) || participle_shaped(word))
@@ -744,8 +745,8 @@ fn verb_reading(
     {
         return false;
     }
-    // "de gezamenlijke inzet": after a determiner and an attributive
-    // adjective, a noun.
+    // "de gezamenlijke inzet", "een ruimere inzet": after a determiner and
+    // an inflected adjective, a noun.
     if s.lang == Lang::Nl
         && i >= 2
         && !s.tokens[i - 1].capital
@@ -1343,7 +1344,18 @@ impl Ctx<'_> {
             let w = self.lower(next);
             if w == ","
                 || has(self.g.coordinators, w) && w != "maar" && w != "but"
-                || w == "als" && out.len() == 1
+                || w == "als"
+                    && out.len() == 1
+                    && ((0..out[0].0).any(|k| self.lower(k) == "zowel")
+                        // "EU-instrumenten als SAFE en EDIP": examples of a
+                        // plural, by name (not "als gevolg van", "als doel").
+                        || self.lower(b).ends_with("en") && {
+                            let mut k = next + 1;
+                            while k < end && has(self.g.determiners, self.lower(k)) {
+                                k += 1;
+                            }
+                            k < end && self.s.tokens[k].capital
+                        })
             {
                 let mut k = next + 1;
                 if k < end && has(self.g.coordinators, self.lower(k)) {
@@ -2129,21 +2141,55 @@ impl Ctx<'_> {
         let mut a = head;
         while a > floor {
             let p = &self.s.tokens[a - 1];
+            // "zijn blokkade": the possessive, not the verb, before a noun.
+            let possessive = has(self.g.possessives, &p.lower) && a == head;
             if p.kind == TokenKind::Punct
                 || has(self.g.prepositions, &p.lower)
-                || has(self.g.auxiliaries, &p.lower)
+                || has(self.g.auxiliaries, &p.lower) && !possessive
                 || has(self.g.subordinators, &p.lower)
                 || has(self.g.negators, &p.lower) && p.lower != "geen" && p.lower != "no"
-                || self.is_finite_or_verb(a - 1)
+                || self.is_finite_or_verb(a - 1) && !possessive
             {
                 break;
             }
             a -= 1;
-            if has(self.g.determiners, &p.lower) {
+            if has(self.g.determiners, &p.lower) || possessive {
                 break;
             }
         }
         a
+    }
+
+    /// The actor a possessive at `at` stands for inside the infinitive a
+    /// directive governs: the one asked ("roept Bulgarije op zijn blokkade
+    /// op te heffen", "drong er bij Griekenland op aan zijn …", "called on
+    /// Hungary to lift its veto"), named between the directive and it.
+    fn controller(&self, at: usize) -> Option<Arg> {
+        let t = &self.s.tokens;
+        let directive = (0..at)
+            .rev()
+            .find(|&k| has(self.g.directives, &t[k].lower))?;
+        let infinitive = (directive + 1..t.len())
+            .take_while(|&k| !matches!(t[k].lower.as_str(), "." | ";" | "?" | "!"))
+            .any(|k| t[k].lower == self.g.infinitive_marker);
+        if !infinitive {
+            return None;
+        }
+        let m = self.s.mentions.iter().rev().find(|m| {
+            m.first > directive
+                && m.last < at
+                && !m.partial
+                && self
+                    .lexicon
+                    .entities
+                    .get(m.entity)
+                    .is_some_and(|x| x.kind() == Some(EntityKind::Actor))
+        })?;
+        Some(Arg {
+            filler: Filler::Entity(m.entity),
+            sentence: self.si,
+            partners: None,
+        })
     }
 
     /// The owner named inside a noun's phrase: a demonym, a genitive or a
@@ -2172,7 +2218,7 @@ impl Ctx<'_> {
                     });
                 }
                 if has(self.g.possessives, w) {
-                    return antecedent(self, i, false);
+                    return self.controller(i).or_else(|| antecedent(self, i, false));
                 }
             }
         }

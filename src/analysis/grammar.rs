@@ -636,6 +636,10 @@ const NL: Grammar = Grammar {
         "spoorde",
         "dringt",
         "drong",
+        "gevraagd",
+        "opgeroepen",
+        "aangespoord",
+        "aangedrongen",
     ],
     infinitive_marker: "te",
     state_nouns: &[
