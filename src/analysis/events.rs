@@ -281,6 +281,10 @@ pub struct Event {
     /// name ("the Government", "de minister"). Nothing is coined for it;
     /// an answer reads it as the government answering.
     pub speaker: bool,
+    /// No agent is named, and the subject is a person or body by its
+    /// office that is not the writer ("De raad onderschrijft …"): an
+    /// answer does not read it as the government answering.
+    pub other_subject: bool,
 }
 
 /// A trigger found in a sentence.
@@ -1977,6 +1981,55 @@ impl Ctx<'_> {
                         }
                     }
                 }
+                // "In its report the Council welcomes …", "In 2024 Germany
+                // supported …": in English the subject stays before the
+                // verb after a fronted phrase; it is the noun phrase that
+                // ends at the verb.
+                if fronted_pp && self.s.lang == Lang::En && f > start + 1 {
+                    let b = f - 1;
+                    // A name ending at the verb is the subject ("During the
+                    // summit Poland proposed"); else the words back to a
+                    // determiner, a preposition, a number or a month.
+                    let named = self
+                        .s
+                        .mentions
+                        .iter()
+                        .filter(|m| m.last == b && m.first > start && !m.partial)
+                        .map(|m| m.first)
+                        .min();
+                    let mut a = named.unwrap_or(b);
+                    while named.is_none() && a > start {
+                        let p = &self.s.tokens[a - 1];
+                        if p.kind != TokenKind::Word
+                            || has(self.g.prepositions, &p.lower)
+                            || has(self.g.possessives, &p.lower)
+                            || has(self.g.months, &p.lower)
+                        {
+                            break;
+                        }
+                        a -= 1;
+                        if has(self.g.determiners, &p.lower) {
+                            break;
+                        }
+                    }
+                    if named.is_some()
+                        && a > start + 1
+                        && has(self.g.determiners, self.lower(a - 1))
+                    {
+                        a -= 1;
+                    }
+                    let word = |k: usize| {
+                        let t = &self.s.tokens[k];
+                        t.kind == TokenKind::Word && !has(self.g.prepositions, &t.lower)
+                    };
+                    if a > start && word(b) && (a..=b).all(word) {
+                        return Subject {
+                            spans: vec![(a, b)],
+                            after: f + 1,
+                            ..none
+                        };
+                    }
+                }
                 if fronted_pp || fronted_other {
                     let spans = post();
                     let after = spans.last().map_or(post_start, |s| s.1 + 1);
@@ -3096,7 +3149,23 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
                 .collect();
             matches!(words.as_slice(), [w] if has(g.first_person, w) || has(g.government_nouns, w))
         });
+    // "De raad onderschrijft …", "the Council welcomes …": a person or
+    // body by its office, not the writer, and named by no lexicon entry.
+    let other_subject = agents.is_empty()
+        && !speaker
+        && !passive
+        && unit.agent.contains(&Role::Subject)
+        && subject.spans.iter().any(|&(a, b)| {
+            let words: Vec<&str> = (a..=b)
+                .map(|i| ctx.lower(i))
+                .filter(|w| !has(g.determiners, w))
+                .collect();
+            words.last().is_some_and(|w| {
+                has(g.person_nouns, w) && !has(g.government_nouns, w) && !has(g.first_person, w)
+            })
+        });
     Some(Event {
+        other_subject,
         respectively,
         speaker,
         unit: found.unit,

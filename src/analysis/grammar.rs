@@ -1216,6 +1216,7 @@ const EN: Grammar = Grammar {
         "chancellor",
         "chair",
         "commission",
+        "committee",
         "council",
         "ambassador",
         "envoy",

@@ -450,12 +450,12 @@ fn doing(
 }
 
 /// Whether the government answers in `e`: no agent named ("wordt
-/// overgenomen"), a government body or a state ("Nederland zet zich in voor
-/// …"). A parliament is a government body that never answers for the
+/// overgenomen", but not "De raad onderschrijft …"), a government body or a
+/// state ("Nederland zet zich in voor …"). A parliament is a government body that never answers for the
 /// government ("De Tweede Kamer steunt het advies …").
 pub(crate) fn answering(input: &Input<'_>, e: &crate::analysis::Event) -> bool {
     use crate::analysis::Filler;
-    e.agents.is_empty()
+    e.agents.is_empty() && !e.other_subject
         || e.agents.iter().any(|a| match &a.filler {
             Filler::Entity(x) => input
                 .lexicon
@@ -485,15 +485,16 @@ pub(crate) fn answering(input: &Input<'_>, e: &crate::analysis::Event) -> bool {
 fn others(input: &Input<'_>, e: &crate::analysis::Event) -> bool {
     use crate::analysis::Filler;
     let lexicon = input.lexicon;
-    !e.agents.is_empty()
-        && e.agents.iter().all(|a| match a.filler {
-            Filler::Group(_) | Filler::Phrase(_) => true,
-            Filler::Entity(x) => lexicon.entities.get(x).is_some_and(|en| {
-                !en.classes
-                    .iter()
-                    .any(|c| lexicon.cues.author_classes.contains(c))
-            }),
-        })
+    e.agents.is_empty() && e.other_subject
+        || !e.agents.is_empty()
+            && e.agents.iter().all(|a| match a.filler {
+                Filler::Group(_) | Filler::Phrase(_) => true,
+                Filler::Entity(x) => lexicon.entities.get(x).is_some_and(|en| {
+                    !en.classes
+                        .iter()
+                        .any(|c| lexicon.cues.author_classes.contains(c))
+                }),
+            })
 }
 
 /// Whether the verb of `e` says the act is done: a simple past, or a
