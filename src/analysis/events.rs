@@ -1391,13 +1391,18 @@ impl Ctx<'_> {
     fn opens_conjunct_clause(&self, k: usize) -> bool {
         let g = self.g;
         let t = &self.s.tokens[k];
-        if self.s.lang != Lang::Nl || !t.is_word() || t.capital {
+        if !t.is_word() || t.capital {
             return false;
         }
         if self.is_finite_or_verb(k) {
             return true;
         }
         let w = t.lower.as_str();
+        // English: "accepts the findings and highlights the shortage" — a
+        // third person or past of no closed class before a determiner.
+        if self.s.lang == Lang::En && !(w.ends_with('s') || w.ends_with("ed")) {
+            return false;
+        }
         let closed = has(g.adverbs, w)
             || has(g.determiners, w)
             || has(g.possessives, w)
