@@ -1308,7 +1308,8 @@ impl Ctx<'_> {
         let mut out = Vec::new();
         let mut at = i;
         // "zowel A als B", "both A and B".
-        if at < end && matches!(self.lower(at), "zowel" | "both") {
+        let both = at < end && matches!(self.lower(at), "zowel" | "both");
+        if both {
             at += 1;
         }
         // "gemeenschappelijk ontwikkelde of geproduceerde producten": a
@@ -1350,7 +1351,7 @@ impl Ctx<'_> {
                 || has(self.g.coordinators, w) && w != "maar" && w != "but"
                 || w == "als"
                     && out.len() == 1
-                    && ((0..out[0].0).any(|k| self.lower(k) == "zowel")
+                    && (both
                         // "EU-instrumenten als SAFE en EDIP": examples of a
                         // plural, by name (not "als gevolg van", "als doel").
                         || self.lower(b).ends_with("en") && {
@@ -1782,17 +1783,64 @@ impl Ctx<'_> {
         })
     }
 
-    /// "ontbreekt het de lidstaten aan …", "dat het aan … ontbreekt": "het"
-    /// before a determiner or a preposition is the pronoun subject alone,
-    /// not the article of a phrase (before a name it may be either: "het
-    /// Verenigd Koninkrijk").
-    fn pronoun_het(&self, at: usize, end: usize) -> bool {
-        self.s.lang == Lang::Nl
+    /// The conjuncts of a subject from `at`. "ontbreekt het de lidstaten
+    /// aan …", "dat het aan … ontbreekt": "het" before a determiner or a
+    /// preposition is the pronoun subject alone, not the article of a
+    /// phrase (before a name it may be either: "het Verenigd Koninkrijk").
+    fn subject_conjuncts(&self, at: usize, end: usize, avoid: &[usize]) -> Vec<(usize, usize)> {
+        let pronoun_het = self.s.lang == Lang::Nl
             && at + 1 < end
             && self.lower(at) == "het"
             && self.s.tokens.get(at + 1).is_some_and(|n| {
                 has(self.g.determiners, &n.lower) || has(self.g.prepositions, &n.lower)
-            })
+            });
+        if pronoun_het {
+            vec![(at, at)]
+        } else {
+            self.conjuncts(at, end, avoid, &[])
+        }
+    }
+
+    /// "In its report the Council welcomes …", "In 2024 Germany supported
+    /// …": in English the subject stays before the verb at `f` after a
+    /// phrase fronted from `start`. It is a name that ends at the verb
+    /// ("During the summit Poland proposed"), else the words back to a
+    /// determiner, a preposition, a number or a month.
+    fn subject_after_fronted(&self, start: usize, f: usize) -> Option<(usize, usize)> {
+        if f <= start + 1 {
+            return None;
+        }
+        let b = f - 1;
+        let named = self
+            .s
+            .mentions
+            .iter()
+            .filter(|m| m.last == b && m.first > start && !m.partial)
+            .map(|m| m.first)
+            .min();
+        let mut a = named.unwrap_or(b);
+        while named.is_none() && a > start {
+            let p = &self.s.tokens[a - 1];
+            if p.kind != TokenKind::Word
+                || has(self.g.prepositions, &p.lower)
+                || has(self.g.possessives, &p.lower)
+                || has(self.g.months, &p.lower)
+            {
+                break;
+            }
+            a -= 1;
+            if has(self.g.determiners, &p.lower) {
+                break;
+            }
+        }
+        if named.is_some() && a > start + 1 && has(self.g.determiners, self.lower(a - 1)) {
+            a -= 1;
+        }
+        let word = |k: usize| {
+            let t = &self.s.tokens[k];
+            t.kind == TokenKind::Word && !has(self.g.prepositions, &t.lower)
+        };
+        (a > start && (a..=b).all(word)).then_some((a, b))
     }
 
     fn subject_inner(&self, clause_index: usize, head: usize, avoid: &[usize]) -> Subject {
@@ -1838,11 +1886,7 @@ impl Ctx<'_> {
         match clause.kind {
             ClauseKind::Sub => {
                 let start = self.skip(first + 1, end, avoid);
-                let spans = if self.pronoun_het(start, end) {
-                    vec![(start, start)]
-                } else {
-                    self.conjuncts(start, end, avoid, &[])
-                };
+                let spans = self.subject_conjuncts(start, end, avoid);
                 let after = spans.last().map_or(start, |s| s.1 + 1);
                 Subject {
                     spans,
@@ -1909,14 +1953,7 @@ impl Ctx<'_> {
                             self.is_skippable(i) || self.s.tokens[i].kind == TokenKind::Number
                         }));
                 let post_start = self.skip(f + 1, end, avoid);
-                let pronoun_het = self.pronoun_het(post_start, end);
-                let post = || {
-                    if pronoun_het {
-                        vec![(post_start, post_start)]
-                    } else {
-                        self.conjuncts(post_start, end, avoid, &[])
-                    }
-                };
+                let post = || self.subject_conjuncts(post_start, end, avoid);
                 if start >= f && first < f && self.s.lang == Lang::Nl {
                     // Only adverbs before the verb ("Ook zet Nederland zich
                     // in"): the subject follows it.
@@ -1986,54 +2023,15 @@ impl Ctx<'_> {
                         }
                     }
                 }
-                // "In its report the Council welcomes …", "In 2024 Germany
-                // supported …": in English the subject stays before the
-                // verb after a fronted phrase; it is the noun phrase that
-                // ends at the verb.
-                if fronted_pp && self.s.lang == Lang::En && f > start + 1 {
-                    let b = f - 1;
-                    // A name ending at the verb is the subject ("During the
-                    // summit Poland proposed"); else the words back to a
-                    // determiner, a preposition, a number or a month.
-                    let named = self
-                        .s
-                        .mentions
-                        .iter()
-                        .filter(|m| m.last == b && m.first > start && !m.partial)
-                        .map(|m| m.first)
-                        .min();
-                    let mut a = named.unwrap_or(b);
-                    while named.is_none() && a > start {
-                        let p = &self.s.tokens[a - 1];
-                        if p.kind != TokenKind::Word
-                            || has(self.g.prepositions, &p.lower)
-                            || has(self.g.possessives, &p.lower)
-                            || has(self.g.months, &p.lower)
-                        {
-                            break;
-                        }
-                        a -= 1;
-                        if has(self.g.determiners, &p.lower) {
-                            break;
-                        }
-                    }
-                    if named.is_some()
-                        && a > start + 1
-                        && has(self.g.determiners, self.lower(a - 1))
-                    {
-                        a -= 1;
-                    }
-                    let word = |k: usize| {
-                        let t = &self.s.tokens[k];
-                        t.kind == TokenKind::Word && !has(self.g.prepositions, &t.lower)
+                if fronted_pp
+                    && self.s.lang == Lang::En
+                    && let Some(span) = self.subject_after_fronted(start, f)
+                {
+                    return Subject {
+                        spans: vec![span],
+                        after: f + 1,
+                        ..none
                     };
-                    if a > start && word(b) && (a..=b).all(word) {
-                        return Subject {
-                            spans: vec![(a, b)],
-                            after: f + 1,
-                            ..none
-                        };
-                    }
                 }
                 if fronted_pp || fronted_other {
                     let spans = post();
@@ -2293,6 +2291,17 @@ fn args(ctx: &Ctx<'_>, spans: &[(usize, usize)], agent: bool, allow_issue: bool)
             } else {
                 theme_of(ctx, a, b)
             }
+        })
+        .collect()
+}
+
+/// The prepositions of the prepositional roles among `roles`.
+fn pp_prepositions(roles: &[Role]) -> Vec<&str> {
+    roles
+        .iter()
+        .filter_map(|r| match r {
+            Role::Pp(q) => Some(q.as_str()),
+            _ => None,
         })
         .collect()
 }
@@ -2854,6 +2863,14 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
                 && !found.tokens.contains(&k)
                 && ctx.index.heads_unit(ctx.lower(k))
         });
+    // An issue named in the agent's phrase ends where the theme's
+    // preposition opens ("het probleem van X bij Y"), and the theme where
+    // the agent's opens ("bij de missie aan instructeurs").
+    let (theme_preps, agent_preps) = if unit.issue_agent {
+        (pp_prepositions(&unit.theme), pp_prepositions(&unit.agent))
+    } else {
+        (Vec::new(), Vec::new())
+    };
     for role in &unit.agent {
         if !agents.is_empty() {
             break;
@@ -2901,19 +2918,6 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
                 }
             }
             Role::Pp(p) => {
-                // An issue named in the agent's phrase ends where the
-                // theme's preposition opens ("het probleem van X bij Y").
-                let theme_preps: Vec<&str> = if unit.issue_agent {
-                    unit.theme
-                        .iter()
-                        .filter_map(|r| match r {
-                            Role::Pp(q) => Some(q.as_str()),
-                            _ => None,
-                        })
-                        .collect()
-                } else {
-                    Vec::new()
-                };
                 let mut spans = ctx.pp(p, pp_from, pp_end, &subject.spans, &pp_avoid, &theme_preps);
                 // A noun's "van"/"of" holder follows it directly: in "het
                 // veto tegen de deelname van Turkije" Turkey holds no veto.
@@ -3056,19 +3060,6 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
                 }
             }
             Role::Pp(p) => {
-                // The theme of an issue agent ends where the agent's
-                // preposition opens ("bij de missie aan instructeurs").
-                let agent_preps: Vec<&str> = if unit.issue_agent {
-                    unit.agent
-                        .iter()
-                        .filter_map(|r| match r {
-                            Role::Pp(q) => Some(q.as_str()),
-                            _ => None,
-                        })
-                        .collect()
-                } else {
-                    Vec::new()
-                };
                 let spans = ctx.pp(p, pp_from, pp_end, &subject.spans, &pp_avoid, &agent_preps);
                 themes = args(ctx, &spans, false, false);
             }
@@ -3144,27 +3135,30 @@ fn event(ctx: &Ctx<'_>, found: &Found) -> Option<Event> {
         }
     }
     let respectively = (first..end).any(|k| has(g.respectively, ctx.lower(k)));
-    let speaker = agents.is_empty()
-        && !passive
-        && unit.agent.contains(&Role::Subject)
-        && subject.spans.iter().any(|&(a, b)| {
-            let words: Vec<&str> = (a..=b)
-                .map(|i| ctx.lower(i))
-                .filter(|w| !has(g.determiners, w))
-                .collect();
-            matches!(words.as_slice(), [w] if has(g.first_person, w) || has(g.government_nouns, w))
-        });
+    // The words of each subject phrase without articles, when no agent
+    // was read from an active subject.
+    let unnamed_subject: Vec<Vec<&str>> =
+        if agents.is_empty() && !passive && unit.agent.contains(&Role::Subject) {
+            subject
+                .spans
+                .iter()
+                .map(|&(a, b)| {
+                    (a..=b)
+                        .map(|i| ctx.lower(i))
+                        .filter(|w| !has(g.determiners, w))
+                        .collect()
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+    let speaker = unnamed_subject.iter().any(|words| {
+        matches!(words.as_slice(), [w] if has(g.first_person, w) || has(g.government_nouns, w))
+    });
     // "De raad onderschrijft …", "the Council welcomes …": a person or
     // body by its office, not the writer, and named by no lexicon entry.
-    let other_subject = agents.is_empty()
-        && !speaker
-        && !passive
-        && unit.agent.contains(&Role::Subject)
-        && subject.spans.iter().any(|&(a, b)| {
-            let words: Vec<&str> = (a..=b)
-                .map(|i| ctx.lower(i))
-                .filter(|w| !has(g.determiners, w))
-                .collect();
+    let other_subject = !speaker
+        && unnamed_subject.iter().any(|words| {
             words.last().is_some_and(|w| {
                 has(g.person_nouns, w) && !has(g.government_nouns, w) && !has(g.first_person, w)
             })
